@@ -1,0 +1,111 @@
+import { assertNever } from '../support/assert-never.js';
+
+/**
+ * The types of the condition language. They come from the Model's member
+ * attributes and event payloads, and from the functions of the language.
+ *
+ * Runtime values: string and enum are strings; integer, number and money are
+ * numbers (money in SEK); boolean; date is the number of days since
+ * 1970-01-01 (a calendar date, no time zone); datetime is epoch milliseconds;
+ * duration is milliseconds; list is an array; object a plain object; an
+ * absent optional value is null or undefined.
+ */
+export type Type =
+  | { readonly kind: 'string' }
+  | { readonly kind: 'integer' }
+  | { readonly kind: 'number' }
+  | { readonly kind: 'money' }
+  | { readonly kind: 'boolean' }
+  | { readonly kind: 'date' }
+  | { readonly kind: 'datetime' }
+  | { readonly kind: 'duration' }
+  | { readonly kind: 'enum'; readonly values: readonly string[] }
+  | { readonly kind: 'list'; readonly item: Type }
+  | { readonly kind: 'object'; readonly properties: ReadonlyMap<string, Type> }
+  | { readonly kind: 'optional'; readonly inner: Type }
+  /** The type of an expression whose errors were already reported. */
+  | { readonly kind: 'error' };
+
+/** The kinds of types that carry no parameters. */
+export type ScalarKind =
+  | 'string'
+  | 'integer'
+  | 'number'
+  | 'money'
+  | 'boolean'
+  | 'date'
+  | 'datetime'
+  | 'duration';
+
+export const scalarKinds: readonly ScalarKind[] = [
+  'string',
+  'integer',
+  'number',
+  'money',
+  'boolean',
+  'date',
+  'datetime',
+  'duration',
+];
+
+const scalars = new Map<ScalarKind, Type>(
+  scalarKinds.map((kind) => [kind, { kind }]),
+);
+
+/** The shared instance of a scalar type. */
+export function scalarType(kind: ScalarKind): Type {
+  const type = scalars.get(kind);
+  if (type === undefined) throw new Error(`not a scalar kind: ${kind}`);
+  return type;
+}
+
+export const errorType: Type = { kind: 'error' };
+
+/** An optional version of a type (optional of optional stays single). */
+export function optionalType(inner: Type): Type {
+  return inner.kind === 'optional' ? inner : { kind: 'optional', inner };
+}
+
+export function listType(item: Type): Type {
+  return { kind: 'list', item };
+}
+
+export function objectType(properties: ReadonlyMap<string, Type>): Type {
+  return { kind: 'object', properties };
+}
+
+export function enumType(values: readonly string[]): Type {
+  return { kind: 'enum', values };
+}
+
+/** The type without its optional wrapper. */
+export function requiredType(type: Type): Type {
+  return type.kind === 'optional' ? type.inner : type;
+}
+
+/** How a type is written in messages: `date?`, `list<money>`, `enum(a, b)`. */
+export function describeType(type: Type): string {
+  switch (type.kind) {
+    case 'enum':
+      return `enum(${type.values.join(', ')})`;
+    case 'list':
+      return `list<${describeType(type.item)}>`;
+    case 'object':
+      return `object{${[...type.properties.keys()].join(', ')}}`;
+    case 'optional':
+      return `${describeType(type.inner)}?`;
+    case 'error':
+      return 'unknown';
+    case 'string':
+    case 'integer':
+    case 'number':
+    case 'money':
+    case 'boolean':
+    case 'date':
+    case 'datetime':
+    case 'duration':
+      return type.kind;
+    default:
+      return assertNever(type);
+  }
+}
