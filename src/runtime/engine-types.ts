@@ -1,0 +1,79 @@
+import type { ChannelName, CategoryName, ProgramJourney } from './program.js';
+
+/** What happened to one message the journeys wanted to send. */
+export interface SendRecord {
+  /** Epoch milliseconds of the decision. */
+  readonly at: number;
+  readonly member: string;
+  readonly journey: string;
+  readonly step: string;
+  readonly category: CategoryName;
+  /** The channel it went out on (after any fallback). */
+  readonly channel: ChannelName;
+  readonly template: string;
+  readonly offer: string | null;
+  readonly offerCode: string | null;
+  readonly outcome: 'sent' | 'held_back' | 'deferred';
+  /** The contact rule that held it back or deferred it. */
+  readonly rule: string | null;
+}
+
+/** Receives what the engine decides, as it decides it. */
+export interface EngineListener {
+  onSend?(record: SendRecord): void;
+  onEnter?(member: string, journey: string, at: number): void;
+  onLeave?(member: string, journey: string, at: number, reason: string): void;
+}
+
+/** An offer issued to a member; also the `offer` conditions see. */
+export interface IssuedOffer {
+  readonly id: string;
+  readonly code: string;
+  readonly issued_at: number;
+  readonly expires_at: number;
+  redeemed: boolean;
+  readonly percent: number;
+  readonly amount: number;
+  readonly minimum_purchase: number;
+  /** The journey that issued it, whose category its reminders take. */
+  readonly journey: ProgramJourney;
+}
+
+/** A member's run through one journey. */
+export interface Instance {
+  readonly journey: ProgramJourney;
+  readonly memberIndex: number;
+  readonly enteredAt: number;
+  /** The entry event, for event-triggered journeys. */
+  readonly event: Record<string, unknown> | null;
+  pc: number;
+  offer: IssuedOffer | null;
+  /** Raised whenever the instance moves on, to void stale wake-ups. */
+  token: number;
+  /** The event type it waits for, at a wait_event instruction. */
+  waitingFor: string | null;
+  done: boolean;
+}
+
+/** What the engine keeps per member, made on first need. */
+export interface MemberState {
+  readonly instances: Instance[];
+  /** Last entry instant per journey index; undefined where never entered. */
+  readonly lastEntered: (number | undefined)[];
+  /** Sends that count for caps: instant, channel and category, flattened. */
+  readonly sends: { at: number; channel: ChannelName; category: CategoryName }[];
+  readonly offers: IssuedOffer[];
+}
+
+/** A message waiting for its contact-policy decision. */
+export interface PendingSend {
+  readonly memberIndex: number;
+  readonly journey: ProgramJourney;
+  readonly step: string;
+  readonly channel: ChannelName;
+  readonly template: string;
+  readonly offer: string | null;
+  /** The instance to continue once decided; null for offer reminders. */
+  readonly instance: Instance | null;
+  readonly seq: number;
+}

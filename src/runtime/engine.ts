@@ -1,0 +1,459 @@
+import { Agenda } from './agenda.js';
+import { civilFromDays } from './calendar.js';
+import type { ConditionContext } from './condition-context.js';
+import type {
+  EngineListener,
+  Instance,
+  IssuedOffer,
+  MemberState,
+  PendingSend,
+} from './engine-types.js';
+import type { Program, ProgramJourney } from './program.js';
+import { decideSend, nextQuietEnd, type Decision } from './send-decision.js';
+import { issueOffer, redeemOffers } from './offers.js';
+import { stablePercent } from './stable-hash.js';
+
+type Task =
+  | { readonly kind: 'event'; readonly memberIndex: number; readonly event: Record<string, unknown> }
+  | { readonly kind: 'wake'; readonly instance: Instance; readonly token: number }
+  | { readonly kind: 'timeout'; readonly instance: Instance; readonly token: number }
+  | { readonly kind: 'reminder'; readonly memberIndex: number; readonly offer: IssuedOffer; readonly index: number }
+  | { readonly kind: 'deliver'; readonly send: PendingSend }
+  | { readonly kind: 'entry'; readonly journey: ProgramJourney };
+
+/** Within one instant: events first, then waits ending, then entries. */
+const phase = { event: 0, resume: 1, entry: 2 } as const;
+
+/**
+ * Runs journeys for a set of members over time. The caller adds events and
+ * plans days, then advances the clock; every decision goes to the listener.
+ * Deterministic: the same program, members and events give the same calls.
+ */
+export class JourneyEngine {
+  private readonly agenda = new Agenda<Task>();
+  private readonly states: (MemberState | undefined)[] = [];
+  private readonly context: ConditionContext;
+  private readonly byEvent = new Map<string, ProgramJourney[]>();
+  private readonly segmentMembership = new Map<ProgramJourney, Uint8Array>();
+  private pending: PendingSend[] = [];
+  private seq = 0;
+  private now = 0;
+
+  constructor(
+    readonly program: Program,
+    readonly members: readonly Record<string, unknown>[],
+    private readonly listener: EngineListener = {},
+  ) {
+    this.context = {
+      member: {},
+      event: null,
+      offer: null,
+      params: program.params,
+      segments: program.segments,
+      now: 0,
+      today: 0,
+      timeZone: program.timeZone,
+    };
+    for (const journey of program.journeys) {
+      const events = [journey.entry.kind === 'event' ? journey.entry.event : undefined];
+      for (const event of events) {
+        if (event !== undefined) this.byEvent.set(event, [...(this.byEvent.get(event) ?? []), journey]);
+      }
+    }
+  }
+
+  /** Queues an event for a member; `event.at` says when it happens. */
+  addEvent(memberIndex: number, event: Record<string, unknown>): void {
+    this.agenda.add(Number(event['at']), phase.event, { kind: 'event', memberIndex, event });
+  }
+
+  /**
+   * Plans the scheduled and segment entries of a local day. Segment
+   * journeys take the membership at their first planned day as the baseline:
+   * only members who enter the segment later enter the journey.
+   */
+  planDay(day: number): void {
+    const zone = this.program.timeZone;
+    for (const journey of this.program.journeys) {
+      const { entry } = journey;
+      if (entry.kind === 'event') continue;
+      if (entry.kind === 'schedule' && !runsOn(entry, day)) continue;
+      if (entry.kind === 'segment' && !this.segmentMembership.has(journey)) {
+        this.setNow(zone.toEpoch(day, 0));
+        this.segmentMembership.set(journey, this.segmentBaseline(entry.segment));
+      }
+      this.agenda.add(zone.toEpoch(day, entry.atMinute), phase.entry, { kind: 'entry', journey });
+    }
+  }
+
+  /** Runs every task due before `time`. */
+  runUntil(time: number): void {
+    for (let next = this.agenda.peekTime(); next !== undefined && next < time; next = this.agenda.peekTime()) {
+      const due = this.agenda.takeEarliest();
+      if (due === undefined) break;
+      this.setNow(due.time);
+      for (const task of due.tasks) this.handle(task);
+      this.flushSends();
+    }
+  }
+
+  /** The journeys a member is in now. */
+  activeJourneys(memberIndex: number): string[] {
+    return (this.states[memberIndex]?.instances ?? []).map((instance) => instance.journey.id);
+  }
+
+  private setNow(time: number): void {
+    this.now = time;
+    this.context.now = time;
+    this.context.today = this.program.timeZone.localDay(time);
+  }
+
+  private handle(task: Task): void {
+    switch (task.kind) {
+      case 'event':
+        return this.handleEvent(task.memberIndex, task.event);
+      case 'wake':
+        if (task.token === task.instance.token && !task.instance.done) this.run(task.instance);
+        return;
+      case 'timeout':
+        return this.handleTimeout(task.instance, task.token);
+      case 'reminder':
+        return this.handleReminder(task.memberIndex, task.offer, task.index);
+      case 'deliver':
+        this.pending.push(task.send);
+        return;
+      case 'entry':
+        return task.journey.entry.kind === 'segment'
+          ? this.enterBySegment(task.journey, task.journey.entry.segment)
+          : this.enterBySchedule(task.journey);
+    }
+  }
+
+  private handleEvent(memberIndex: number, event: Record<string, unknown>): void {
+    const member = this.members[memberIndex];
+    if (member === undefined) return;
+    const type = String(event['type']);
+    this.program.eventEffects.get(type)?.(member, event);
+    const state = this.state(memberIndex);
+    if (type === this.program.purchaseEvent) redeemOffers(state.offers, event, this.now, this.program.offers);
+
+    for (const instance of [...state.instances]) this.applyEventToInstance(instance, type, event);
+    for (const journey of this.byEvent.get(type) ?? []) {
+      if (journey.entry.kind !== 'event' || !this.canEnter(state, journey)) continue;
+      this.useContext(memberIndex, event, null);
+      if (journey.entry.when === null || journey.entry.when(this.context) === true) {
+        this.enter(memberIndex, journey, event);
+      }
+    }
+  }
+
+  private applyEventToInstance(instance: Instance, type: string, event: Record<string, unknown>): void {
+    if (instance.done) return;
+    const { journey } = instance;
+    this.useContext(instance.memberIndex, event, instance.offer);
+    for (const rule of journey.exitEvents) {
+      if (rule.event === type && (rule.when === null || rule.when(this.context) === true)) {
+        return this.leave(instance, 'exit');
+      }
+    }
+    const { goal } = journey;
+    if (goal !== null && goal.event === type && this.now <= instance.enteredAt + goal.withinMs) {
+      if (goal.when === null || goal.when(this.context) === true) return this.leave(instance, 'goal');
+    }
+    const instruction = journey.code[instance.pc];
+    if (instance.waitingFor !== type || instruction?.op !== 'wait_event') return;
+    if (instruction.when === null || instruction.when(this.context) === true) {
+      instance.waitingFor = null;
+      instance.token++;
+      instance.pc = instruction.onEvent;
+      this.run(instance);
+    }
+  }
+
+  private handleTimeout(instance: Instance, token: number): void {
+    if (token !== instance.token || instance.done) return;
+    const instruction = instance.journey.code[instance.pc];
+    if (instruction?.op !== 'wait_event') return;
+    instance.waitingFor = null;
+    instance.token++;
+    instance.pc = instruction.onTimeout;
+    this.run(instance);
+  }
+
+  private handleReminder(memberIndex: number, offer: IssuedOffer, index: number): void {
+    const reminder = this.program.offers.get(offer.id)?.reminders[index];
+    if (reminder === undefined || offer.redeemed) return;
+    this.pending.push({
+      memberIndex,
+      journey: offer.journey,
+      step: `${offer.id}.reminder.${index}`,
+      channel: reminder.channel,
+      template: reminder.template,
+      offer: null,
+      instance: null,
+      seq: this.seq++,
+    });
+  }
+
+  private enterBySchedule(journey: ProgramJourney): void {
+    const { entry } = journey;
+    if (entry.kind !== 'schedule') return;
+    const audience = entry.audience;
+    const context = this.context;
+    context.event = null;
+    context.offer = null;
+    for (let index = 0; index < this.members.length; index++) {
+      const state = this.states[index];
+      if (state !== undefined && !this.canEnter(state, journey)) continue;
+      context.member = this.members[index] as Record<string, unknown>;
+      if (audience === null || audience(context) === true) this.enter(index, journey, null);
+    }
+  }
+
+  private enterBySegment(journey: ProgramJourney, segment: string): void {
+    const membership = this.segmentMembership.get(journey);
+    const predicate = this.program.segments[segment];
+    if (membership === undefined || predicate === undefined) return;
+    const context = this.context;
+    context.event = null;
+    context.offer = null;
+    for (let index = 0; index < this.members.length; index++) {
+      context.member = this.members[index] as Record<string, unknown>;
+      const inside = predicate(context) ? 1 : 0;
+      const entered = inside === 1 && membership[index] === 0;
+      membership[index] = inside;
+      const state = this.states[index];
+      if (entered && (state === undefined || this.canEnter(state, journey))) this.enter(index, journey, null);
+    }
+  }
+
+  private segmentBaseline(segment: string): Uint8Array {
+    const membership = new Uint8Array(this.members.length);
+    const predicate = this.program.segments[segment];
+    if (predicate === undefined) return membership;
+    this.context.event = null;
+    this.context.offer = null;
+    for (let index = 0; index < this.members.length; index++) {
+      this.context.member = this.members[index] as Record<string, unknown>;
+      membership[index] = predicate(this.context) ? 1 : 0;
+    }
+    return membership;
+  }
+
+  private canEnter(state: MemberState, journey: ProgramJourney): boolean {
+    for (const instance of state.instances) if (instance.journey === journey) return false;
+    const last = state.lastEntered[journey.index];
+    if (last === undefined || journey.reEntryAfterMs === 0) return true;
+    return journey.reEntryAfterMs > 0 && this.now - last >= journey.reEntryAfterMs;
+  }
+
+  private enter(memberIndex: number, journey: ProgramJourney, event: Record<string, unknown> | null): void {
+    const state = this.state(memberIndex);
+    state.lastEntered[journey.index] = this.now;
+    const instance: Instance = {
+      journey,
+      memberIndex,
+      enteredAt: this.now,
+      event,
+      pc: journey.start,
+      offer: null,
+      token: 0,
+      waitingFor: null,
+      done: false,
+    };
+    state.instances.push(instance);
+    this.listener.onEnter?.(this.memberId(memberIndex), journey.id, this.now);
+    this.run(instance);
+  }
+
+  private leave(instance: Instance, reason: string): void {
+    if (instance.done) return;
+    instance.done = true;
+    instance.token++;
+    const state = this.state(instance.memberIndex);
+    state.instances.splice(state.instances.indexOf(instance), 1);
+    this.listener.onLeave?.(this.memberId(instance.memberIndex), instance.journey.id, this.now, reason);
+  }
+
+  /** Steps an instance forward until it waits, sends or leaves. */
+  private run(instance: Instance): void {
+    const { journey } = instance;
+    const context = this.useContext(instance.memberIndex, instance.event, instance.offer);
+    while (!instance.done) {
+      for (const condition of journey.exitConditions) {
+        if (condition(context) === true) return this.leave(instance, 'exit');
+      }
+      const instruction = journey.code[instance.pc];
+      if (instruction === undefined) return this.leave(instance, 'completed');
+      switch (instruction.op) {
+        case 'send':
+          this.pending.push({
+            memberIndex: instance.memberIndex,
+            journey,
+            step: instruction.step,
+            channel: instruction.channel,
+            template: instruction.template,
+            offer: instruction.offer,
+            instance,
+            seq: this.seq++,
+          });
+          return;
+        case 'wait_duration':
+          return this.sleep(instance, this.now + instruction.ms, instruction.next);
+        case 'wait_until':
+          return this.sleep(instance, this.nextTimeOfDay(instruction.minute), instruction.next);
+        case 'wait_event':
+          instance.waitingFor = instruction.event;
+          instance.token++;
+          this.agenda.add(this.now + instruction.timeoutMs, phase.resume, {
+            kind: 'timeout',
+            instance,
+            token: instance.token,
+          });
+          return;
+        case 'branch':
+          instance.pc = instruction.when(context) === true ? instruction.then : instruction.else;
+          break;
+        case 'split': {
+          const memberId = this.memberId(instance.memberIndex);
+          const position = stablePercent(`${memberId}/${journey.id}/${instruction.step}`);
+          const variant = instruction.variants.find((candidate) => position < candidate.upTo);
+          if (variant === undefined) return this.leave(instance, 'holdout');
+          instance.pc = variant.start;
+          break;
+        }
+        case 'update':
+          for (const assignment of instruction.assignments) {
+            context.member[assignment.attribute] = assignment.value(context);
+          }
+          instance.pc = instruction.next;
+          break;
+        case 'exit':
+          return this.leave(instance, instruction.reason);
+        case 'end':
+          return this.leave(instance, 'completed');
+      }
+    }
+  }
+
+  private sleep(instance: Instance, until: number, next: number): void {
+    instance.pc = next;
+    instance.token++;
+    this.agenda.add(until, phase.resume, { kind: 'wake', instance, token: instance.token });
+  }
+
+  /** The next instant strictly after now at a local time of day. */
+  private nextTimeOfDay(minute: number): number {
+    const zone = this.program.timeZone;
+    const today = zone.toEpoch(this.context.today, minute);
+    return today > this.now ? today : zone.toEpoch(this.context.today + 1, minute);
+  }
+
+  /** Decides every pending send of this instant, most important first. */
+  private flushSends(): void {
+    while (this.pending.length > 0) {
+      const batch = this.pending;
+      this.pending = [];
+      batch.sort(
+        (a, b) => a.memberIndex - b.memberIndex || a.journey.rank - b.journey.rank || a.seq - b.seq,
+      );
+      for (const send of batch) this.decide(send);
+    }
+  }
+
+  private decide(send: PendingSend): void {
+    const state = this.state(send.memberIndex);
+    const context = this.useContext(send.memberIndex, send.instance?.event ?? null, send.instance?.offer ?? null);
+    const decision: Decision = decideSend(this.program, send, state, context, this.now);
+    const offer =
+      decision.outcome === 'sent' && send.offer !== null
+        ? this.issue(send, state)
+        : null;
+    this.listener.onSend?.({
+      at: this.now,
+      member: this.memberId(send.memberIndex),
+      journey: send.journey.id,
+      step: send.step,
+      category: send.journey.category,
+      channel: decision.channel,
+      template: send.template,
+      offer: send.offer,
+      offerCode: offer?.code ?? null,
+      outcome: decision.outcome,
+      rule: decision.rule,
+    });
+    if (decision.outcome === 'deferred') {
+      const at = nextQuietEnd(this.program, decision.channel, this.now);
+      this.agenda.add(at, phase.resume, { kind: 'deliver', send: { ...send, seq: this.seq++ } });
+      return;
+    }
+    if (decision.outcome === 'sent') {
+      state.sends.push({ at: this.now, channel: decision.channel, category: send.journey.category });
+    }
+    this.continueAfterSend(send, decision);
+  }
+
+  private issue(send: PendingSend, state: MemberState): IssuedOffer | null {
+    const definition = send.offer === null ? undefined : this.program.offers.get(send.offer);
+    if (definition === undefined) return null;
+    const offer = issueOffer(definition, send.journey, this.memberId(send.memberIndex), this.now);
+    state.offers.push(offer);
+    if (send.instance !== null) send.instance.offer = offer;
+    definition.reminders.forEach((reminder, index) => {
+      const at = offer.expires_at - reminder.beforeExpiryMs;
+      if (at > this.now) {
+        this.agenda.add(at, phase.resume, { kind: 'reminder', memberIndex: send.memberIndex, offer, index });
+      }
+    });
+    return offer;
+  }
+
+  private continueAfterSend(send: PendingSend, decision: Decision): void {
+    const { instance } = send;
+    if (instance === null || instance.done) return;
+    if (decision.outcome === 'held_back' && send.offer !== null) {
+      return this.leave(instance, 'held_back');
+    }
+    const instruction = instance.journey.code[instance.pc];
+    if (instruction?.op === 'send') instance.pc = instruction.next;
+    this.run(instance);
+  }
+
+  private useContext(
+    memberIndex: number,
+    event: Record<string, unknown> | null,
+    offer: IssuedOffer | null,
+  ): ConditionContext {
+    const context = this.context;
+    context.member = this.members[memberIndex] as Record<string, unknown>;
+    context.event = event;
+    context.offer = offer as Record<string, unknown> | null;
+    return context;
+  }
+
+  private state(memberIndex: number): MemberState {
+    let state = this.states[memberIndex];
+    if (state === undefined) {
+      state = { instances: [], lastEntered: [], sends: [], offers: [] };
+      this.states[memberIndex] = state;
+    }
+    return state;
+  }
+
+  private memberId(memberIndex: number): string {
+    return String(this.members[memberIndex]?.['id']);
+  }
+}
+
+/** Whether a scheduled entry runs on a local day. */
+function runsOn(entry: Extract<ProgramJourney['entry'], { kind: 'schedule' }>, day: number): boolean {
+  switch (entry.every) {
+    case 'day':
+      return true;
+    case 'week':
+      // Day 0 (1970-01-01) was a Thursday; weekday 0 is Monday.
+      return (((day + 3) % 7) + 7) % 7 === entry.weekday;
+    case 'month':
+      return civilFromDays(day).day === entry.dayOfMonth;
+  }
+}
