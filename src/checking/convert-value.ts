@@ -79,7 +79,8 @@ function convertObject(
   for (const [name, propertyType] of properties) {
     const value = record[name];
     if (value === undefined && propertyType.kind !== 'optional') {
-      return fail(`"${name}" is missing`);
+      site.diagnostics.push(report('SL518', site.locate(site.path), { field: name }));
+      return null;
     }
     result[name] = convertValue(value, propertyType, { ...site, path: [...site.path, name] });
   }

@@ -70,6 +70,13 @@ export function createLocate(document: Document, file: SourceFile): Locate {
         ? (found.key ?? found.node)
         : found.node;
     const range = target?.range ?? documentRange;
-    return file.span(range[0], range[1]);
+    return file.span(range[0], trimEnd(file.text, range[0], range[1]));
   };
+}
+
+/** Moves an end offset back over trailing white space and line breaks. */
+function trimEnd(text: string, start: number, end: number): number {
+  let trimmed = end;
+  while (trimmed > start && /\s/.test(text[trimmed - 1] ?? '')) trimmed--;
+  return trimmed;
 }

@@ -1,3 +1,4 @@
+import { millisecondsPerDay } from './calendar.js';
 import type { ConditionContext } from './condition-context.js';
 import type { MemberState, PendingSend } from './engine-types.js';
 import type { ChannelName, Program } from './program.js';
@@ -53,7 +54,7 @@ export function decideSend(
   }
   for (const cap of policy.caps) {
     if (!cap.channels.includes(channel) || !cap.categories.includes(send.journey.category)) continue;
-    const since = now - cap.windowMs;
+    const since = windowStart(program, cap.windowMs, now);
     let count = 0;
     for (const past of state.sends) {
       if (past.at > since && cap.channels.includes(past.channel) && cap.categories.includes(past.category)) {
@@ -63,6 +64,18 @@ export function decideSend(
     if (count >= cap.max) return held(cap.id);
   }
   return { outcome: 'sent', channel, rule: null };
+}
+
+/**
+ * The start of a rolling window ending now. Windows of whole days reach
+ * back to the same local time that many days ago, so a daily message is not
+ * held back on the day the clocks go forward; others are exact durations.
+ */
+export function windowStart(program: Program, windowMs: number, now: number): number {
+  if (windowMs % millisecondsPerDay !== 0) return now - windowMs;
+  const zone = program.timeZone;
+  const days = windowMs / millisecondsPerDay;
+  return zone.toEpoch(zone.localDay(now) - days, zone.localMinuteOfDay(now));
 }
 
 /** Whether a minute of the day falls in [from, to), across midnight if to < from. */

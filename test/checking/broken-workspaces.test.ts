@@ -96,7 +96,7 @@ const rows: Row[] = [
     at: '',
   },
   {
-    name: 'Model without an id attribute',
+    name: 'Model without an id attribute (the schema requires it)',
     changes: {
       'journeys/model.yaml': 'kind: Model\nid: shop\nmember:\n  name: string\nevents: {}\n',
       'journeys/winback.yaml': null,
@@ -105,8 +105,21 @@ const rows: Row[] = [
       'journeys/policy.yaml': 'kind: ContactPolicy\nid: default\n',
       'journeys/fixtures.yaml': null,
     },
-    code: 'SL505',
+    code: 'SL201',
     at: 'journeys/model.yaml:3:1',
+  },
+  {
+    name: 'Model whose id is not a string',
+    changes: {
+      'journeys/model.yaml': 'kind: Model\nid: shop\nmember:\n  id: integer\nevents: {}\n',
+      'journeys/winback.yaml': null,
+      'journeys/basket.yaml': null,
+      'journeys/segments.yaml': null,
+      'journeys/policy.yaml': 'kind: ContactPolicy\nid: default\n',
+      'journeys/fixtures.yaml': null,
+    },
+    code: 'SL505',
+    at: 'journeys/model.yaml:4:3',
   },
   {
     name: 'unknown offer in a send',
@@ -278,8 +291,8 @@ const rows: Row[] = [
     changes: {
       'journeys/fixtures.yaml': fixture(`members:\n${member.replace('      level: member\n', '')}`),
     },
-    code: 'SL513',
-    at: 'journeys/fixtures.yaml:6:5',
+    code: 'SL518',
+    at: 'journeys/fixtures.yaml:7:7',
   },
   {
     name: 'fixture event of an unknown type',
@@ -289,7 +302,7 @@ const rows: Row[] = [
       ),
     },
     code: 'SL503',
-    at: 'journeys/fixtures.yaml:13:51',
+    at: 'journeys/fixtures.yaml:13:50',
   },
   {
     name: 'fixture event for an unknown member',
@@ -309,7 +322,7 @@ const rows: Row[] = [
       ),
     },
     code: 'SL513',
-    at: 'journeys/fixtures.yaml:13:87',
+    at: 'journeys/fixtures.yaml:13:86',
   },
   {
     name: 'fixture expecting an unknown template',

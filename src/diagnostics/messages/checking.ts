@@ -90,7 +90,8 @@ export const checkingMessages = {
   },
   SL518: {
     severity: 'error',
-    message: 'The fixture member "{member}" lacks the required attribute "{attribute}".',
+    message: 'The required field "{field}" is missing.',
+    help: 'The Model declares it without "optional: true"; give it a value.',
   },
   SL519: {
     severity: 'warning',

@@ -1,0 +1,155 @@
+import { describe, expect, test } from 'vitest';
+import { checkWorkspace } from '../../src/checking/check-workspace.js';
+import { buildProgram } from '../../src/simulation/build-program.js';
+import { describeEntry } from '../../src/simulation/check-expectations.js';
+import { runFixture } from '../../src/simulation/run-fixture.js';
+import { testFixtures } from '../../src/simulation/test-fixtures.js';
+import { copyWorkspace, minimalWorkspace } from '../support/workspace-copy.js';
+
+const member = (id: string, extra = ''): string =>
+  `  - id: ${id}\n    attributes:\n      email_quarantined: false\n      joined_at: "2020-01-01T10:00"\n` +
+  `      level: member\n      consent: { email: true, sms: true }\n      purchases: []\n${extra}`;
+
+/** Simulates one fixture in the minimal workspace plus extra files; returns its timeline as text. */
+async function timeline(files: Record<string, string>, fixtureId: string): Promise<string[]> {
+  const folder = await copyWorkspace(minimalWorkspace, { 'journeys/fixtures.yaml': null, ...files });
+  const result = await checkWorkspace(folder);
+  expect(result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error')).toEqual([]);
+  const workspace = result.workspace;
+  if (workspace === undefined) throw new Error('workspace did not check');
+  const program = buildProgram(workspace);
+  const fixture = workspace.fixtures.get(fixtureId);
+  if (fixture === undefined) throw new Error(`no fixture ${fixtureId}`);
+  return runFixture(program, fixture)
+    .filter((entry) => entry.kind === 'send')
+    .map((entry) => `${entry.member} ${describeEntry(entry, program.timeZone)}`);
+}
+
+const daily = (channel: string, at: string): string =>
+  `kind: Journey\nid: daily_${channel}\ncategory: lifecycle\nentry:\n  schedule: { every: day, at: "${at}" }\n` +
+  `re_entry: always\nsteps:\n  - send: { channel: ${channel}, template: basket }\n`;
+
+describe('the journey engine', () => {
+  test('a daily schedule keeps its local time, and a 1-day cap its local day, across the spring daylight-saving change', async () => {
+    const lines = await timeline(
+      {
+        'journeys/extra.yaml': daily('email', '09:30'),
+        'journeys/fx.yaml': `kind: Fixture\nid: dst\nperiod: { start: "2025-03-29", days: 3 }\nmembers:\n${member('eva')}`,
+      },
+      'dst',
+    );
+    expect(lines.filter((line) => line.includes('basket'))).toEqual([
+      'eva 2025-03-29 09:30 receives basket by email [daily_email/steps.0]',
+      'eva 2025-03-30 09:30 receives basket by email [daily_email/steps.0]',
+      'eva 2025-03-31 09:30 receives basket by email [daily_email/steps.0]',
+    ]);
+  });
+
+  test('quiet hours across midnight defer an SMS to their end', async () => {
+    const lines = await timeline(
+      {
+        'journeys/extra.yaml': daily('sms', '23:15'),
+        'journeys/fx.yaml': `kind: Fixture\nid: quiet\nperiod: { start: "2025-05-01", days: 2 }\nmembers:\n${member('eva')}`,
+      },
+      'quiet',
+    );
+    expect(lines).toEqual([
+      'eva 2025-05-01 23:15 deferred basket by sms by quiet_hours_sms [daily_sms/steps.0]',
+      'eva 2025-05-02 09:00 receives basket by sms [daily_sms/steps.0]',
+      'eva 2025-05-02 23:15 deferred basket by sms by quiet_hours_sms [daily_sms/steps.0]',
+    ]);
+  });
+
+  test('a cap counts over a rolling window, not a calendar day', async () => {
+    const abandoned = (at: string): string =>
+      `  - { at: "${at}", member: eva, type: basket_abandoned, payload: { value: 500 } }\n`;
+    const journey =
+      'kind: Journey\nid: basket\ncategory: event_driven\nentry:\n  event: basket_abandoned\nre_entry: always\n' +
+      'steps:\n  - send: { channel: email, template: basket }\n';
+    const lines = await timeline(
+      {
+        'journeys/basket.yaml': journey,
+        'journeys/fx.yaml':
+          `kind: Fixture\nid: cap\nperiod: { start: "2025-05-01", days: 3 }\nmembers:\n${member('eva')}events:\n` +
+          abandoned('2025-05-01T12:00') +
+          abandoned('2025-05-02T11:00') +
+          abandoned('2025-05-02T12:30'),
+      },
+      'cap',
+    );
+    expect(lines).toEqual([
+      'eva 2025-05-01 12:00 receives basket by email [basket/steps.0]',
+      'eva 2025-05-02 11:00 held back basket by email by marketing_per_day [basket/steps.0]',
+      'eva 2025-05-02 12:30 receives basket by email [basket/steps.0]',
+    ]);
+  });
+
+  test('re-entry waits for its period', async () => {
+    const abandoned = (at: string): string =>
+      `  - { at: "${at}", member: eva, type: basket_abandoned, payload: { value: 500 } }\n`;
+    const lines = await timeline(
+      {
+        'journeys/fx.yaml':
+          `kind: Fixture\nid: reentry\nperiod: { start: "2025-05-01", days: 12 }\nmembers:\n${member('eva')}events:\n` +
+          abandoned('2025-05-01T10:00') +
+          abandoned('2025-05-04T10:00') +
+          abandoned('2025-05-09T10:00'),
+      },
+      'reentry',
+    );
+    expect(lines).toEqual([
+      'eva 2025-05-01 14:00 receives basket by email [basket/steps.0.wait.on_timeout.0]',
+      'eva 2025-05-09 14:00 receives basket by email [basket/steps.0.wait.on_timeout.0]',
+    ]);
+  });
+
+  test('a purchase during the wait ends it on the event path', async () => {
+    const lines = await timeline(
+      {
+        'journeys/fx.yaml':
+          `kind: Fixture\nid: bought\nperiod: { start: "2025-05-01", days: 1 }\nmembers:\n${member('eva')}events:\n` +
+          '  - { at: "2025-05-01T10:00", member: eva, type: basket_abandoned, payload: { value: 500 } }\n' +
+          '  - { at: "2025-05-01T11:00", member: eva, type: purchase, payload: { amount: 500, area: home, channel: online } }\n',
+      },
+      'bought',
+    );
+    expect(lines).toEqual([]);
+  });
+
+  test('when sends compete for the last place under a cap, the listed priority wins', async () => {
+    const first =
+      'kind: Journey\nid: aaa_first_by_id\ncategory: lifecycle\nentry:\n  schedule: { every: day, at: "09:00" }\n' +
+      'steps:\n  - send: { channel: email, template: basket }\n';
+    const policy =
+      'kind: ContactPolicy\nid: default\nconsent:\n  email: member.consent.email\n  sms: member.consent.sms\n' +
+      'caps:\n  - id: marketing_per_day\n    max: 1\n    window: 1d\npriorities: [winback]\n';
+    const lines = await timeline(
+      {
+        'journeys/extra.yaml': first,
+        'journeys/policy.yaml': policy,
+        'journeys/fx.yaml':
+          `kind: Fixture\nid: priority\nperiod: { start: "2025-05-01", days: 1 }\nmembers:\n` +
+          member('eva', '      last_purchase_at: "2023-01-01T10:00"\n'),
+      },
+      'priority',
+    );
+    expect(lines).toEqual([
+      'eva 2025-05-01 09:00 receives winback by email with offer winback_25 [winback/steps.0]',
+      'eva 2025-05-01 09:00 held back basket by email by marketing_per_day [aaa_first_by_id/steps.0]',
+    ]);
+  });
+
+  test('a failing expectation is reported with the actual timeline', async () => {
+    const folder = await copyWorkspace(minimalWorkspace, {
+      'journeys/fixtures.yaml':
+        `kind: Fixture\nid: wrong\nperiod: { start: "2025-05-01", days: 1 }\nmembers:\n${member('eva')}` +
+        'expect:\n  - member: eva\n    receives: { template: basket }\n',
+    });
+    const result = await checkWorkspace(folder);
+    if (result.workspace === undefined) throw new Error('workspace did not check');
+    const [outcome] = testFixtures(result.workspace, buildProgram(result.workspace));
+    expect(outcome?.failures.map((failure) => [failure.expected, failure.actual])).toEqual([
+      ['receives basket', []],
+    ]);
+  });
+});
