@@ -18,30 +18,46 @@ export function checkConditions(
   diagnostics: Diagnostic[],
 ): void {
   const scopes = new ScopeFactory(workspace);
-  const check = (condition: Condition | undefined, extras: ScopeExtras = {}, expected: Type = booleanType): void => {
-    if (condition !== undefined) checkOne(condition, scopes, extras, expected, diagnostics);
+  const check = (
+    condition: Condition | undefined,
+    extras: ScopeExtras = {},
+    expected: Type = booleanType,
+  ): void => {
+    if (condition !== undefined)
+      checkOne(condition, scopes, extras, expected, diagnostics);
   };
 
   for (const segment of workspace.segments.values()) check(segment.condition);
   for (const condition of workspace.policy.consent.values()) check(condition);
   for (const fallback of workspace.policy.fallbacks) check(fallback.when);
   for (const journey of workspace.journeys.values()) {
-    checkJourney(journey, check, (name) => workspace.model.attributes.get(name)?.type);
+    checkJourney(
+      journey,
+      check,
+      (name) => workspace.model.attributes.get(name)?.type,
+    );
   }
 }
 
-type Check = (condition: Condition | undefined, extras?: ScopeExtras, expected?: Type) => void;
+type Check = (
+  condition: Condition | undefined,
+  extras?: ScopeExtras,
+  expected?: Type,
+) => void;
 
 function checkJourney(
   journey: Journey,
   check: Check,
   attributeType: (name: string) => Type | undefined,
 ): void {
-  const entryEvent = journey.entry.kind === 'event' ? journey.entry.event : undefined;
-  if (journey.entry.kind === 'event') check(journey.entry.when, { event: entryEvent });
+  const entryEvent =
+    journey.entry.kind === 'event' ? journey.entry.event : undefined;
+  if (journey.entry.kind === 'event')
+    check(journey.entry.when, { event: entryEvent });
   if (journey.entry.kind === 'schedule') check(journey.entry.audience);
   for (const rule of journey.exitRules) {
-    if (rule.kind === 'event') check(rule.when, { event: rule.event, offer: 'maybe' });
+    if (rule.kind === 'event')
+      check(rule.when, { event: rule.event, offer: 'maybe' });
     else check(rule.when, { event: entryEvent, offer: 'maybe' });
   }
   if (journey.goal !== undefined) {
@@ -61,14 +77,21 @@ interface StepContext {
  * first step has sent an offer, so `offer` needs no guard. Returns the same
  * for the end of the list.
  */
-function checkSteps(steps: readonly Step[], offerIssued: boolean, context: StepContext): boolean {
+function checkSteps(
+  steps: readonly Step[],
+  offerIssued: boolean,
+  context: StepContext,
+): boolean {
   let issued = offerIssued;
   for (const step of steps) issued = checkStep(step, issued, context);
   return issued;
 }
 
 function checkStep(step: Step, issued: boolean, context: StepContext): boolean {
-  const extras: ScopeExtras = { event: context.entryEvent, offer: issued ? 'issued' : 'maybe' };
+  const extras: ScopeExtras = {
+    event: context.entryEvent,
+    offer: issued ? 'issued' : 'maybe',
+  };
   switch (step.kind) {
     case 'send':
       return issued || step.offer !== undefined;
@@ -95,7 +118,8 @@ function checkStep(step: Step, issued: boolean, context: StepContext): boolean {
     case 'update':
       for (const assignment of step.assignments) {
         const type = context.attributeType(assignment.attribute);
-        if (type !== undefined) context.check(assignment.value, extras, requiredType(type));
+        if (type !== undefined)
+          context.check(assignment.value, extras, requiredType(type));
       }
       return issued;
     default:
@@ -113,9 +137,15 @@ function checkOne(
   const parsed = parseCondition(condition.source);
   diagnostics.push(...parsed.diagnostics);
   if (parsed.expression === undefined) return;
-  const checked = checkExpression(parsed.expression, scopes.scope(extras), condition.source, expected);
+  const checked = checkExpression(
+    parsed.expression,
+    scopes.scope(extras),
+    condition.source,
+    expected,
+  );
   diagnostics.push(...checked.diagnostics);
-  if (checked.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) return;
+  if (checked.diagnostics.some((diagnostic) => diagnostic.severity === 'error'))
+    return;
   condition.expression = parsed.expression;
   condition.type = checked.type;
 }

@@ -5,10 +5,17 @@ import type { Expectation, Fixture } from '../workspace/fixture.js';
 import type { Workspace } from '../workspace/workspace.js';
 
 /** Rules that can hold a send back besides the policy's caps and quiet hours. */
-export const builtInRules = ['consent', 'no_template', 'once_per_member'] as const;
+export const builtInRules = [
+  'consent',
+  'no_template',
+  'once_per_member',
+] as const;
 
 /** Checks that every expectation of every fixture names things that exist. */
-export function checkFixtures(workspace: Workspace, diagnostics: Diagnostic[]): void {
+export function checkFixtures(
+  workspace: Workspace,
+  diagnostics: Diagnostic[],
+): void {
   const rules = [
     ...workspace.policy.caps.map((cap) => cap.id),
     ...workspace.policy.quietHours.map((quiet) => quiet.id),
@@ -28,13 +35,21 @@ function checkExpectation(
   rules: readonly string[],
   diagnostics: Diagnostic[],
 ): void {
-  const check = (what: string, name: string | undefined, known: Iterable<string>): void => {
+  const check = (
+    what: string,
+    name: string | undefined,
+    known: Iterable<string>,
+  ): void => {
     const list = [...known];
     if (name === undefined || list.includes(name)) return;
     const data = { what, name, suggestion: didYouMean(name, list) };
     diagnostics.push(report('SL503', expectation.span, data));
   };
-  check('fixture member', expectation.member, fixture.members.map((member) => member.id));
+  check(
+    'fixture member',
+    expectation.member,
+    fixture.members.map((member) => member.id),
+  );
   switch (expectation.kind) {
     case 'receives':
       check('template', expectation.template, workspace.templates.keys());

@@ -5,7 +5,10 @@ import type { Journey, Step } from '../workspace/journey.js';
 import type { Channel, Workspace } from '../workspace/workspace.js';
 import { alwaysExits, allSteps, childLists } from './journey-steps.js';
 
-type References = Pick<Workspace, 'model' | 'segments' | 'offers' | 'templates' | 'policy'>;
+type References = Pick<
+  Workspace,
+  'model' | 'segments' | 'offers' | 'templates' | 'policy'
+>;
 
 /** Checks the references and rules of every journey. */
 export function checkJourneys(
@@ -17,7 +20,8 @@ export function checkJourneys(
     checkEntryAndExits(journey, workspace, diagnostics);
     checkReachability(journey.steps, diagnostics);
     checkStepIds(journey, diagnostics);
-    for (const step of allSteps(journey.steps)) checkStep(journey, step, workspace, diagnostics);
+    for (const step of allSteps(journey.steps))
+      checkStep(journey, step, workspace, diagnostics);
   }
 }
 
@@ -27,28 +31,48 @@ function unknown(
   known: Iterable<string>,
   span: Diagnostic['span'],
 ): Diagnostic {
-  return report('SL503', span, { what, name, suggestion: didYouMean(name, known) });
+  return report('SL503', span, {
+    what,
+    name,
+    suggestion: didYouMean(name, known),
+  });
 }
 
-function checkEntryAndExits(journey: Journey, workspace: References, diagnostics: Diagnostic[]): void {
+function checkEntryAndExits(
+  journey: Journey,
+  workspace: References,
+  diagnostics: Diagnostic[],
+): void {
   const events = workspace.model.events;
   const checkEvent = (event: string, span: Diagnostic['span']): void => {
-    if (!events.has(event)) diagnostics.push(unknown('event type', event, events.keys(), span));
+    if (!events.has(event))
+      diagnostics.push(unknown('event type', event, events.keys(), span));
   };
   const { entry } = journey;
   if (entry.kind === 'event') checkEvent(entry.event, entry.span);
   if (entry.kind === 'segment' && !workspace.segments.has(entry.segment)) {
-    diagnostics.push(unknown('segment', entry.segment, workspace.segments.keys(), entry.span));
+    diagnostics.push(
+      unknown('segment', entry.segment, workspace.segments.keys(), entry.span),
+    );
   }
-  for (const rule of journey.exitRules) if (rule.kind === 'event') checkEvent(rule.event, rule.span);
-  if (journey.goal !== undefined) checkEvent(journey.goal.event, journey.goal.span);
+  for (const rule of journey.exitRules)
+    if (rule.kind === 'event') checkEvent(rule.event, rule.span);
+  if (journey.goal !== undefined)
+    checkEvent(journey.goal.event, journey.goal.span);
 }
 
-function checkReachability(steps: readonly Step[], diagnostics: Diagnostic[]): void {
+function checkReachability(
+  steps: readonly Step[],
+  diagnostics: Diagnostic[],
+): void {
   steps.forEach((step, index) => {
     const before = steps.slice(0, index);
     const last = before[before.length - 1];
-    if (last !== undefined && alwaysExits([last]) && !alwaysExits(before.slice(0, -1))) {
+    if (
+      last !== undefined &&
+      alwaysExits([last]) &&
+      !alwaysExits(before.slice(0, -1))
+    ) {
       const reason =
         last.kind === 'exit'
           ? `it follows the exit step "${last.id}"`
@@ -63,32 +87,61 @@ function checkStepIds(journey: Journey, diagnostics: Diagnostic[]): void {
   const seen = new Set<string>();
   for (const step of allSteps(journey.steps)) {
     if (seen.has(step.id)) {
-      diagnostics.push(report('SL516', step.span, { id: step.id, journey: journey.id }));
+      diagnostics.push(
+        report('SL516', step.span, { id: step.id, journey: journey.id }),
+      );
     }
     seen.add(step.id);
   }
 }
 
-function checkStep(journey: Journey, step: Step, workspace: References, diagnostics: Diagnostic[]): void {
+function checkStep(
+  journey: Journey,
+  step: Step,
+  workspace: References,
+  diagnostics: Diagnostic[],
+): void {
   switch (step.kind) {
     case 'send':
-      checkSend(journey, step.channel, step.template, step.span, workspace, diagnostics);
+      checkSend(
+        journey,
+        step.channel,
+        step.template,
+        step.span,
+        workspace,
+        diagnostics,
+      );
       if (step.offer !== undefined && !workspace.offers.has(step.offer)) {
-        diagnostics.push(unknown('offer', step.offer, workspace.offers.keys(), step.span));
+        diagnostics.push(
+          unknown('offer', step.offer, workspace.offers.keys(), step.span),
+        );
       }
       return;
     case 'wait_event':
       if (!workspace.model.events.has(step.event)) {
-        diagnostics.push(unknown('event type', step.event, workspace.model.events.keys(), step.span));
+        diagnostics.push(
+          unknown(
+            'event type',
+            step.event,
+            workspace.model.events.keys(),
+            step.span,
+          ),
+        );
       }
-      if (step.timeoutMs <= 0) diagnostics.push(report('SL508', step.span, { event: step.event }));
+      if (step.timeoutMs <= 0)
+        diagnostics.push(report('SL508', step.span, { event: step.event }));
       return;
     case 'split': {
-      const total = step.variants.reduce((sum, variant) => sum + variant.share, step.holdout);
-      if (Math.abs(total - 100) > 1e-9) diagnostics.push(report('SL514', step.span, { total }));
+      const total = step.variants.reduce(
+        (sum, variant) => sum + variant.share,
+        step.holdout,
+      );
+      if (Math.abs(total - 100) > 1e-9)
+        diagnostics.push(report('SL514', step.span, { total }));
       const ids = new Set<string>();
       for (const variant of step.variants) {
-        if (ids.has(variant.id)) diagnostics.push(report('SL520', step.span, { id: variant.id }));
+        if (ids.has(variant.id))
+          diagnostics.push(report('SL520', step.span, { id: variant.id }));
         ids.add(variant.id);
       }
       return;
@@ -97,7 +150,9 @@ function checkStep(journey: Journey, step: Step, workspace: References, diagnost
       for (const { attribute, value } of step.assignments) {
         if (!workspace.model.attributes.has(attribute)) {
           const known = workspace.model.attributes.keys();
-          diagnostics.push(unknown('member attribute', attribute, known, value.span));
+          diagnostics.push(
+            unknown('member attribute', attribute, known, value.span),
+          );
         }
       }
       return;
@@ -124,19 +179,39 @@ export function checkSend(
   const templates = workspace.templates.get(template);
   if (templates?.[channel] === undefined) {
     const file = templateFile(template, channel);
-    const known = [...workspace.templates.values()].filter((set) => set[channel] !== undefined);
-    const suggestion = didYouMean(template, known.map((set) => set.id));
+    const known = [...workspace.templates.values()].filter(
+      (set) => set[channel] !== undefined,
+    );
+    const suggestion = didYouMean(
+      template,
+      known.map((set) => set.id),
+    );
     diagnostics.push(
-      report('SL511', span, { channel, template, file }, suggestion === '' ? {} : { help: suggestion.trim() }),
+      report(
+        'SL511',
+        span,
+        { channel, template, file },
+        suggestion === '' ? {} : { help: suggestion.trim() },
+      ),
     );
   }
-  if (journey.category !== 'transactional' && !workspace.policy.consent.has(channel)) {
-    diagnostics.push(report('SL510', span, { channel, category: journey.category }));
+  if (
+    journey.category !== 'transactional' &&
+    !workspace.policy.consent.has(channel)
+  ) {
+    diagnostics.push(
+      report('SL510', span, { channel, category: journey.category }),
+    );
   }
   for (const fallback of workspace.policy.fallbacks) {
     if (fallback.from !== channel || templates === undefined) continue;
     if (templates[fallback.to] === undefined) {
-      const data = { channel: fallback.to, template, from: channel, file: templateFile(template, fallback.to) };
+      const data = {
+        channel: fallback.to,
+        template,
+        from: channel,
+        file: templateFile(template, fallback.to),
+      };
       diagnostics.push(report('SL512', span, data));
     }
   }
@@ -144,5 +219,7 @@ export function checkSend(
 
 /** The file a template of a channel is expected in. */
 export function templateFile(template: string, channel: Channel): string {
-  return channel === 'email' ? `templates/${template}.mjml` : `templates/${template}.sms.hbs`;
+  return channel === 'email'
+    ? `templates/${template}.mjml`
+    : `templates/${template}.sms.hbs`;
 }

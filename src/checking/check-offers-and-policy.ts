@@ -5,13 +5,21 @@ import type { Workspace } from '../workspace/workspace.js';
 import { checkSend } from './check-journeys.js';
 import { formatDuration } from './written-values.js';
 
-type References = Pick<Workspace, 'model' | 'segments' | 'offers' | 'templates' | 'policy' | 'journeys'>;
+type References = Pick<
+  Workspace,
+  'model' | 'segments' | 'offers' | 'templates' | 'policy' | 'journeys'
+>;
 
 /** Offers: reminders inside validity, with their templates; sane discounts. */
-export function checkOffers(workspace: References, diagnostics: Diagnostic[]): void {
+export function checkOffers(
+  workspace: References,
+  diagnostics: Diagnostic[],
+): void {
   for (const offer of workspace.offers.values()) {
     if (offer.discount.kind === 'percent' && offer.discount.percent > 100) {
-      diagnostics.push(report('SL522', offer.span, { percent: offer.discount.percent }));
+      diagnostics.push(
+        report('SL522', offer.span, { percent: offer.discount.percent }),
+      );
     }
     for (const reminder of offer.reminders) {
       if (reminder.beforeExpiryMs >= offer.validityMs) {
@@ -22,13 +30,23 @@ export function checkOffers(workspace: References, diagnostics: Diagnostic[]): v
         diagnostics.push(report('SL509', reminder.span, data));
       }
       const marketing = { category: 'lifecycle' } as const;
-      checkSend(marketing, reminder.channel, reminder.template, reminder.span, workspace, diagnostics);
+      checkSend(
+        marketing,
+        reminder.channel,
+        reminder.template,
+        reminder.span,
+        workspace,
+        diagnostics,
+      );
     }
   }
 }
 
 /** Policy: priorities name journeys, the time zone exists. */
-export function checkPolicy(workspace: References, diagnostics: Diagnostic[]): void {
+export function checkPolicy(
+  workspace: References,
+  diagnostics: Diagnostic[],
+): void {
   const { policy } = workspace;
   if (!isTimeZone(policy.timeZone)) {
     diagnostics.push(report('SL517', policy.span, { zone: policy.timeZone }));

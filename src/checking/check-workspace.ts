@@ -1,5 +1,9 @@
 import { report } from '../diagnostics/catalogue.js';
-import { compareDiagnostics, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import {
+  compareDiagnostics,
+  hasErrors,
+  type Diagnostic,
+} from '../diagnostics/diagnostic.js';
 import type { SourceLookup } from '../diagnostics/formatters/format-human.js';
 import type { SourceFile } from '../diagnostics/source-file.js';
 import { loadWorkspace } from '../loading/load-workspace.js';
@@ -8,11 +12,21 @@ import { defaultLimits, type LoadLimits } from '../loading/limits.js';
 import { TimeZone } from '../runtime/time-zone.js';
 import type { DocumentKind } from '../schema/document-kind.js';
 import type { Journey } from '../workspace/journey.js';
-import type { MemberModel, Offer, Segment, TemplateSet, Workspace } from '../workspace/workspace.js';
+import type {
+  MemberModel,
+  Offer,
+  Segment,
+  TemplateSet,
+  Workspace,
+} from '../workspace/workspace.js';
 import { checkConditions } from './check-conditions.js';
 import { checkFixtures } from './check-fixtures.js';
 import { checkJourneys } from './check-journeys.js';
-import { checkOffers, checkPolicy, isTimeZone } from './check-offers-and-policy.js';
+import {
+  checkOffers,
+  checkPolicy,
+  isTimeZone,
+} from './check-offers-and-policy.js';
 import { checkSegmentCycles } from './check-segment-cycles.js';
 import { collectDocuments, type DocumentsByKind } from './collect-documents.js';
 import { DocumentReader } from './document-reader.js';
@@ -21,7 +35,11 @@ import { resolveJourney } from './resolve-journey.js';
 import { resolveModel } from './resolve-model.js';
 import { resolveOffer } from './resolve-offer.js';
 import { resolveParameters } from './resolve-parameters.js';
-import { defaultTimeZone, emptyPolicy, resolvePolicy } from './resolve-policy.js';
+import {
+  defaultTimeZone,
+  emptyPolicy,
+  resolvePolicy,
+} from './resolve-policy.js';
 
 /** What `slinga check` finds in a workspace. */
 export interface CheckResult {
@@ -37,15 +55,26 @@ export interface CheckResult {
  * Loads, validates, resolves and checks a workspace: the front end that
  * every other command stands on.
  */
-export async function checkWorkspace(root: string, limits: LoadLimits = defaultLimits): Promise<CheckResult> {
+export async function checkWorkspace(
+  root: string,
+  limits: LoadLimits = defaultLimits,
+): Promise<CheckResult> {
   const loaded = await loadWorkspace(root, limits);
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
   const sources = sourceLookup(loaded.files);
   const byKind = collectDocuments(loaded.documents, diagnostics);
-  const workspace = resolveWorkspace(loaded.root, byKind, loaded.templates, diagnostics);
+  const workspace = resolveWorkspace(
+    loaded.root,
+    byKind,
+    loaded.templates,
+    diagnostics,
+  );
   diagnostics.sort(compareDiagnostics);
   return {
-    workspace: workspace !== undefined && !hasErrors(diagnostics) ? workspace : undefined,
+    workspace:
+      workspace !== undefined && !hasErrors(diagnostics)
+        ? workspace
+        : undefined,
     diagnostics,
     sources,
   };
@@ -61,19 +90,37 @@ function resolveWorkspace(
     (byKind.get(kind) ?? []).map((document) => new DocumentReader(document));
   const model = single(readers('Model'), 'Model', diagnostics);
   if (model === undefined) {
-    if (!diagnostics.some((d) => d.severity === 'error')) diagnostics.push(report('SL501', undefined));
+    if (!diagnostics.some((d) => d.severity === 'error'))
+      diagnostics.push(report('SL501', undefined));
     return undefined;
   }
-  const policyReader = single(readers('ContactPolicy'), 'ContactPolicy', diagnostics);
-  const policy = policyReader === undefined ? emptyPolicy(model.document.span) : resolvePolicy(policyReader);
+  const policyReader = single(
+    readers('ContactPolicy'),
+    'ContactPolicy',
+    diagnostics,
+  );
+  const policy =
+    policyReader === undefined
+      ? emptyPolicy(model.document.span)
+      : resolvePolicy(policyReader);
   if (policyReader === undefined) diagnostics.push(report('SL521', undefined));
-  const timeZone = new TimeZone(isTimeZone(policy.timeZone) ? policy.timeZone : defaultTimeZone);
+  const timeZone = new TimeZone(
+    isTimeZone(policy.timeZone) ? policy.timeZone : defaultTimeZone,
+  );
 
   const memberModel: MemberModel = resolveModel(model, diagnostics);
-  const parameters = resolveParameters(byKind.get('Parameters') ?? [], timeZone, diagnostics);
+  const parameters = resolveParameters(
+    byKind.get('Parameters') ?? [],
+    timeZone,
+    diagnostics,
+  );
   const segments = byId(readers('Segment'), (reader) => resolveSegment(reader));
-  const offers = byId(readers('Offer'), (reader): Offer => resolveOffer(reader, parameters));
-  const journeys = byId(readers('Journey'), (reader): Journey => resolveJourney(reader));
+  const offers = byId(readers('Offer'), (reader): Offer =>
+    resolveOffer(reader, parameters),
+  );
+  const journeys = byId(readers('Journey'), (reader): Journey =>
+    resolveJourney(reader),
+  );
   const templates = groupTemplates(templateFiles);
   const fixtures = byId(readers('Fixture'), (reader) =>
     resolveFixture(reader, memberModel, timeZone, diagnostics),
@@ -104,7 +151,7 @@ function resolveSegment(reader: DocumentReader): Segment {
   const text = (key: string): string | undefined =>
     typeof raw[key] === 'string' ? raw[key] : undefined;
   return {
-    id: String(raw['id']),
+    id: text('id') ?? '',
     description: text('description'),
     area: text('area'),
     group: text('group'),
@@ -120,17 +167,29 @@ function single(
 ): DocumentReader | undefined {
   for (const extra of readers.slice(1)) {
     const first = readers[0];
-    const related = first === undefined ? [] : [{ message: 'the first one', span: first.document.span }];
-    diagnostics.push(report('SL502', extra.keySpan(['kind']), { kind }, { related }));
+    const related =
+      first === undefined
+        ? []
+        : [{ message: 'the first one', span: first.document.span }];
+    diagnostics.push(
+      report('SL502', extra.keySpan(['kind']), { kind }, { related }),
+    );
   }
   return readers[0];
 }
 
-function byId<T>(readers: readonly DocumentReader[], resolve: (reader: DocumentReader) => T): Map<string, T> {
-  return new Map(readers.map((reader) => [reader.document.id ?? '', resolve(reader)]));
+function byId<T>(
+  readers: readonly DocumentReader[],
+  resolve: (reader: DocumentReader) => T,
+): Map<string, T> {
+  return new Map(
+    readers.map((reader) => [reader.document.id ?? '', resolve(reader)]),
+  );
 }
 
-function groupTemplates(files: readonly TemplateFile[]): Map<string, TemplateSet> {
+function groupTemplates(
+  files: readonly TemplateFile[],
+): Map<string, TemplateSet> {
   const sets = new Map<string, TemplateSet>();
   for (const file of files) {
     const set = sets.get(file.id) ?? { id: file.id };

@@ -5,7 +5,10 @@ import type { DocumentKind } from '../schema/document-kind.js';
 import { validateDocument } from '../schema/validate-document.js';
 
 /** Schema-valid documents grouped by kind, first of each id only. */
-export type DocumentsByKind = ReadonlyMap<DocumentKind, readonly LoadedDocument[]>;
+export type DocumentsByKind = ReadonlyMap<
+  DocumentKind,
+  readonly LoadedDocument[]
+>;
 
 /**
  * Validates every document against its schema and groups the valid ones by
@@ -27,9 +30,16 @@ export function collectDocuments(
     const key = `${kind}/${document.id ?? ''}`;
     const first = firstById.get(key);
     if (first !== undefined) {
-      const related = [{ message: 'first defined here', span: first.locate(['id']) }];
+      const related = [
+        { message: 'first defined here', span: first.locate(['id']) },
+      ];
       diagnostics.push(
-        report('SL500', document.locate(['id']), { kind, id: document.id ?? '' }, { related }),
+        report(
+          'SL500',
+          document.locate(['id']),
+          { kind, id: document.id ?? '' },
+          { related },
+        ),
       );
       continue;
     }

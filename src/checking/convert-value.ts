@@ -20,30 +20,45 @@ export interface ValueSite {
  * Converts a value written in YAML (a parameter, a fixture attribute) into
  * its runtime form for a type, reporting what does not fit.
  */
-export function convertValue(written: unknown, type: Type, site: ValueSite): unknown {
+export function convertValue(
+  written: unknown,
+  type: Type,
+  site: ValueSite,
+): unknown {
   const fail = (detail: string): null => {
     const span = site.locate(site.path);
-    site.diagnostics.push(report('SL513', span, { type: describeType(type), detail }));
+    site.diagnostics.push(
+      report('SL513', span, { type: describeType(type), detail }),
+    );
     return null;
   };
   switch (type.kind) {
     case 'optional':
-      return written === null || written === undefined ? null : convertValue(written, type.inner, site);
+      return written === null || written === undefined
+        ? null
+        : convertValue(written, type.inner, site);
     case 'error':
       return written;
     case 'string':
       return typeof written === 'string' ? written : fail('expected text');
     case 'boolean':
-      return typeof written === 'boolean' ? written : fail('expected true or false');
+      return typeof written === 'boolean'
+        ? written
+        : fail('expected true or false');
     case 'integer':
-      return Number.isInteger(written) ? written : fail('expected a whole number');
+      return Number.isInteger(written)
+        ? written
+        : fail('expected a whole number');
     case 'number':
     case 'money':
       return typeof written === 'number' ? written : fail('expected a number');
     case 'date':
       return parseDate(written) ?? fail('expected a date such as 2025-03-01');
     case 'datetime':
-      return parseDatetime(written, site.timeZone) ?? fail('expected a datetime such as 2025-03-01T09:00');
+      return (
+        parseDatetime(written, site.timeZone) ??
+        fail('expected a datetime such as 2025-03-01T09:00')
+      );
     case 'duration':
       return typeof written === 'string' && /^\d+[mhdw]$/.test(written)
         ? durationMs(written)
@@ -55,7 +70,10 @@ export function convertValue(written: unknown, type: Type, site: ValueSite): unk
     case 'list':
       return Array.isArray(written)
         ? written.map((item, index) =>
-            convertValue(item, type.item, { ...site, path: [...site.path, index] }),
+            convertValue(item, type.item, {
+              ...site,
+              path: [...site.path, index],
+            }),
           )
         : fail('expected a list');
     case 'object':
@@ -71,7 +89,11 @@ function convertObject(
   site: ValueSite,
   fail: (detail: string) => null,
 ): unknown {
-  if (typeof written !== 'object' || written === null || Array.isArray(written)) {
+  if (
+    typeof written !== 'object' ||
+    written === null ||
+    Array.isArray(written)
+  ) {
     return fail('expected a mapping');
   }
   const record = written as Record<string, unknown>;
@@ -79,16 +101,24 @@ function convertObject(
   for (const [name, propertyType] of properties) {
     const value = record[name];
     if (value === undefined && propertyType.kind !== 'optional') {
-      site.diagnostics.push(report('SL518', site.locate(site.path), { field: name }));
+      site.diagnostics.push(
+        report('SL518', site.locate(site.path), { field: name }),
+      );
       return null;
     }
-    result[name] = convertValue(value, propertyType, { ...site, path: [...site.path, name] });
+    result[name] = convertValue(value, propertyType, {
+      ...site,
+      path: [...site.path, name],
+    });
   }
   for (const name of Object.keys(record)) {
     if (!properties.has(name)) {
       const span = site.locate([...site.path, name], 'key');
       site.diagnostics.push(
-        report('SL513', span, { type: 'object', detail: `"${name}" is not declared in the Model` }),
+        report('SL513', span, {
+          type: 'object',
+          detail: `"${name}" is not declared in the Model`,
+        }),
       );
     }
   }
@@ -97,9 +127,16 @@ function convertObject(
 
 /** Day number of a `YYYY-MM-DD` date, or undefined. */
 export function parseDate(written: unknown): number | undefined {
-  const match = typeof written === 'string' ? /^(\d{4})-(\d\d)-(\d\d)$/.exec(written) : null;
+  const match =
+    typeof written === 'string'
+      ? /^(\d{4})-(\d\d)-(\d\d)$/.exec(written)
+      : null;
   if (match === null) return undefined;
-  const time = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  const time = Date.UTC(
+    Number(match[1]),
+    Number(match[2]) - 1,
+    Number(match[3]),
+  );
   const day = time / msPerDay;
   const back = new Date(time).toISOString().slice(0, 10);
   return back === written ? day : undefined;
@@ -109,16 +146,22 @@ export function parseDate(written: unknown): number | undefined {
  * Epoch milliseconds of an ISO datetime; without an offset it is read as
  * local time in the time zone. A plain date means its local midnight.
  */
-export function parseDatetime(written: unknown, timeZone: TimeZone): number | undefined {
+export function parseDatetime(
+  written: unknown,
+  timeZone: TimeZone,
+): number | undefined {
   if (typeof written !== 'string') return undefined;
-  const local = /^(\d{4}-\d\d-\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d))?)?$/.exec(written);
+  const local = /^(\d{4}-\d\d-\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d))?)?$/.exec(
+    written,
+  );
   if (local !== null) {
     const day = parseDate(local[1]);
     if (day === undefined) return undefined;
     const minute = Number(local[2] ?? 0) * 60 + Number(local[3] ?? 0);
     return timeZone.toEpoch(day, minute) + Number(local[4] ?? 0) * 1000;
   }
-  const withOffset = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/;
+  const withOffset =
+    /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/;
   if (!withOffset.test(written)) return undefined;
   const epoch = Date.parse(written);
   return Number.isNaN(epoch) ? undefined : epoch;

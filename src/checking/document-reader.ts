@@ -1,4 +1,3 @@
-import type { Node } from 'yaml';
 import type { Span } from '../diagnostics/source-file.js';
 import { embeddedText } from '../loading/embedded-text.js';
 import type { LoadedDocument } from '../loading/loaded-document.js';
@@ -26,12 +25,14 @@ export class DocumentReader {
     const source =
       node === null
         ? embeddedText(this.document.file, '', this.document.span.start.offset)
-        : scalarText(node as Node, this.document.file);
+        : scalarText(node, this.document.file);
     return { source, span: this.span(path) };
   }
 
   /** The condition at a path, when the key is there. */
   optionalCondition(path: DocumentPath, value: unknown): Condition | undefined {
-    return value === undefined || value === null ? undefined : this.condition(path);
+    return value === undefined || value === null
+      ? undefined
+      : this.condition(path);
   }
 }

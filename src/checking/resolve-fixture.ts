@@ -14,6 +14,8 @@ import { convertValue, parseDate, parseDatetime } from './convert-value.js';
 import type { DocumentReader } from './document-reader.js';
 import { typesOf } from './resolve-model.js';
 
+import { text } from './written-values.js';
+
 type Raw = Record<string, unknown>;
 
 /**
@@ -31,14 +33,19 @@ export function resolveFixture(
   const period = (raw['period'] ?? {}) as Raw;
   const startDay = parseDate(period['start']) ?? 0;
   const endDay = parseDate(period['end']);
-  const days = endDay === undefined ? Number(period['days'] ?? 1) : endDay - startDay + 1;
+  const days =
+    endDay === undefined ? Number(period['days'] ?? 1) : endDay - startDay + 1;
   const members = list(raw['members']).map((member, index): FixtureMember => {
-    const id = String(member['id']);
+    const id = text(member['id']);
     const written = { ...((member['attributes'] ?? {}) as Raw), id };
     const path = ['members', index, 'attributes'];
     const site = { path, locate, timeZone, diagnostics };
     const attributes = convertValue(written, model.member, site) as Raw | null;
-    return { id, attributes: attributes ?? { id }, span: reader.span(['members', index]) };
+    return {
+      id,
+      attributes: attributes ?? { id },
+      span: reader.span(['members', index]),
+    };
   });
   const memberIds = members.map((member) => member.id);
   const events = list(raw['events']).map((event, index) =>
@@ -48,8 +55,9 @@ export function resolveFixture(
     resolveExpectation(reader, expectation, index, startDay),
   );
   return {
-    id: String(raw['id']),
-    description: typeof raw['description'] === 'string' ? raw['description'] : undefined,
+    id: text(raw['id']),
+    description:
+      typeof raw['description'] === 'string' ? raw['description'] : undefined,
     startDay,
     days,
     members,
@@ -70,20 +78,31 @@ function resolveEvent(
 ): FixtureEvent {
   const path = ['events', index];
   const locate = reader.document.locate;
-  const type = String(raw['type']);
+  const type = text(raw['type']);
   const eventType = model.events.get(type);
   if (eventType === undefined) {
-    const data = { what: 'event type', name: type, suggestion: didYouMean(type, model.events.keys()) };
+    const data = {
+      what: 'event type',
+      name: type,
+      suggestion: didYouMean(type, model.events.keys()),
+    };
     diagnostics.push(report('SL503', reader.span([...path, 'type']), data));
   }
-  const member = String(raw['member']);
+  const member = text(raw['member']);
   if (!memberIds.includes(member)) {
-    const data = { what: 'fixture member', name: member, suggestion: didYouMean(member, memberIds) };
+    const data = {
+      what: 'fixture member',
+      name: member,
+      suggestion: didYouMean(member, memberIds),
+    };
     diagnostics.push(report('SL503', reader.span([...path, 'member']), data));
   }
   const at = parseDatetime(raw['at'], timeZone);
   if (at === undefined) {
-    const data = { type: 'datetime', detail: 'expected a datetime such as 2025-03-01T09:00' };
+    const data = {
+      type: 'datetime',
+      detail: 'expected a datetime such as 2025-03-01T09:00',
+    };
     diagnostics.push(report('SL513', reader.span([...path, 'at']), data));
   }
   const payloadFields = new Map<string, Type>(
@@ -95,7 +114,11 @@ function resolveEvent(
   const payload =
     eventType === undefined
       ? {}
-      : ((convertValue(raw['payload'] ?? {}, objectType(payloadFields), site) as Raw | null) ?? {});
+      : ((convertValue(
+          raw['payload'] ?? {},
+          objectType(payloadFields),
+          site,
+        ) as Raw | null) ?? {});
   return { at: at ?? 0, member, type, payload, span: reader.span(path) };
 }
 
@@ -105,32 +128,43 @@ function resolveExpectation(
   index: number,
   startDay: number,
 ): Expectation {
-  const member = String(raw['member']);
+  const member = text(raw['member']);
   const span = reader.span(['expect', index]);
   if (raw['receives'] !== undefined) {
     const receives = raw['receives'] as Raw;
     const on = parseDate(receives['on']);
-    const day = on ?? (receives['day'] === undefined ? undefined : startDay + Number(receives['day']));
+    const day =
+      on ??
+      (receives['day'] === undefined
+        ? undefined
+        : startDay + Number(receives['day']));
     return {
       kind: 'receives',
       member,
-      template: String(receives['template']),
+      template: text(receives['template']),
       channel: receives['channel'] as Channel | undefined,
       day,
-      offer: typeof receives['offer'] === 'string' ? receives['offer'] : undefined,
+      offer:
+        typeof receives['offer'] === 'string' ? receives['offer'] : undefined,
       span,
     };
   }
   if (raw['never_receives'] !== undefined) {
-    return { kind: 'never_receives', member, template: String(raw['never_receives']), span };
+    return {
+      kind: 'never_receives',
+      member,
+      template: text(raw['never_receives']),
+      span,
+    };
   }
   if (raw['leaves'] !== undefined) {
     const leaves = raw['leaves'] as Raw;
     return {
       kind: 'leaves',
       member,
-      journey: String(leaves['journey']),
-      reason: typeof leaves['reason'] === 'string' ? leaves['reason'] : undefined,
+      journey: text(leaves['journey']),
+      reason:
+        typeof leaves['reason'] === 'string' ? leaves['reason'] : undefined,
       span,
     };
   }
@@ -138,8 +172,9 @@ function resolveExpectation(
   return {
     kind: 'held_back',
     member,
-    template: typeof held['template'] === 'string' ? held['template'] : undefined,
-    rule: String(held['rule']),
+    template:
+      typeof held['template'] === 'string' ? held['template'] : undefined,
+    rule: text(held['rule']),
     span,
   };
 }

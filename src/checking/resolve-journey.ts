@@ -10,16 +10,24 @@ import type {
 } from '../workspace/journey.js';
 import type { Category, Channel } from '../workspace/workspace.js';
 import type { DocumentReader } from './document-reader.js';
-import { durationMs, minuteOfDay } from './written-values.js';
+import { durationMs, minuteOfDay, text } from './written-values.js';
 
 type Raw = Record<string, unknown>;
 
-const weekdays = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+const weekdays = [
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+];
 
 /** Builds a Journey from a schema-valid Journey document. */
 export function resolveJourney(reader: DocumentReader): Journey {
   const raw = reader.document.value as Raw;
-  const id = String(raw['id']);
+  const id = text(raw['id']);
   return {
     id,
     name: typeof raw['name'] === 'string' ? raw['name'] : id,
@@ -30,7 +38,10 @@ export function resolveJourney(reader: DocumentReader): Journey {
     exitRules: asList(raw['exit_when']).map((rule, index) =>
       resolveExitRule(reader, rule as Raw, ['exit_when', index]),
     ),
-    goal: raw['goal'] === undefined ? undefined : resolveGoal(reader, raw['goal'] as Raw),
+    goal:
+      raw['goal'] === undefined
+        ? undefined
+        : resolveGoal(reader, raw['goal'] as Raw),
     steps: resolveSteps(reader, asList(raw['steps']), ['steps']),
     span: reader.document.span,
   };
@@ -41,16 +52,16 @@ function resolveEntry(reader: DocumentReader, raw: Raw): Entry {
   if (raw['event'] !== undefined) {
     return {
       kind: 'event',
-      event: String(raw['event']),
+      event: text(raw['event']),
       when: reader.optionalCondition(['entry', 'when'], raw['when']),
       span,
     };
   }
   if (raw['segment'] !== undefined) {
-    return { kind: 'segment', segment: String(raw['segment']), span };
+    return { kind: 'segment', segment: text(raw['segment']), span };
   }
   const schedule = (raw['schedule'] ?? {}) as Raw;
-  const weekday = weekdays.indexOf(String(schedule['on'] ?? 'monday'));
+  const weekday = weekdays.indexOf(text(schedule['on'], 'monday'));
   return {
     kind: 'schedule',
     every: (schedule['every'] ?? 'day') as 'day' | 'week' | 'month',
@@ -70,22 +81,30 @@ function resolveReEntry(raw: unknown): ReEntry {
   return { kind: 'never' };
 }
 
-function resolveExitRule(reader: DocumentReader, raw: Raw, path: DocumentPath): ExitRule {
+function resolveExitRule(
+  reader: DocumentReader,
+  raw: Raw,
+  path: DocumentPath,
+): ExitRule {
   const span = reader.span(path);
   if (raw['event'] !== undefined) {
     return {
       kind: 'event',
-      event: String(raw['event']),
+      event: text(raw['event']),
       when: reader.optionalCondition([...path, 'when'], raw['when']),
       span,
     };
   }
-  return { kind: 'condition', when: reader.condition([...path, 'condition']), span };
+  return {
+    kind: 'condition',
+    when: reader.condition([...path, 'condition']),
+    span,
+  };
 }
 
 function resolveGoal(reader: DocumentReader, raw: Raw): Goal {
   return {
-    event: String(raw['event']),
+    event: text(raw['event']),
     withinMs: durationMs(raw['within']),
     when: reader.optionalCondition(['goal', 'when'], raw['when']),
     span: reader.span(['goal']),
@@ -98,10 +117,16 @@ export function resolveSteps(
   raw: readonly unknown[],
   path: DocumentPath,
 ): Step[] {
-  return raw.map((step, index) => resolveStep(reader, step as Raw, [...path, index]));
+  return raw.map((step, index) =>
+    resolveStep(reader, step as Raw, [...path, index]),
+  );
 }
 
-function resolveStep(reader: DocumentReader, raw: Raw, path: DocumentPath): Step {
+function resolveStep(
+  reader: DocumentReader,
+  raw: Raw,
+  path: DocumentPath,
+): Step {
   const id = typeof raw['id'] === 'string' ? raw['id'] : path.join('.');
   const span = reader.span(path);
   if (raw['send'] !== undefined) {
@@ -111,11 +136,12 @@ function resolveStep(reader: DocumentReader, raw: Raw, path: DocumentPath): Step
       id,
       span,
       channel: send['channel'] as Channel,
-      template: String(send['template']),
+      template: text(send['template']),
       offer: optionalString(send['offer']),
     };
   }
-  if (raw['wait'] !== undefined) return resolveWait(reader, raw['wait'], id, path);
+  if (raw['wait'] !== undefined)
+    return resolveWait(reader, raw['wait'], id, path);
   if (raw['branch'] !== undefined) {
     const branch = raw['branch'] as Raw;
     const at = [...path, 'branch'];
@@ -128,7 +154,8 @@ function resolveStep(reader: DocumentReader, raw: Raw, path: DocumentPath): Step
       else: resolveSteps(reader, asList(branch['else']), [...at, 'else']),
     };
   }
-  if (raw['split'] !== undefined) return resolveSplit(reader, raw['split'] as Raw, id, path);
+  if (raw['split'] !== undefined)
+    return resolveSplit(reader, raw['split'] as Raw, id, path);
   if (raw['update'] !== undefined) {
     const set = ((raw['update'] as Raw)['set'] ?? {}) as Raw;
     return {
@@ -141,7 +168,7 @@ function resolveStep(reader: DocumentReader, raw: Raw, path: DocumentPath): Step
       })),
     };
   }
-  return { kind: 'exit', id, span, reason: String(raw['exit'] ?? 'exit') };
+  return { kind: 'exit', id, span, reason: text(raw['exit'], 'exit') };
 }
 
 function resolveWait(
@@ -151,42 +178,66 @@ function resolveWait(
   path: DocumentPath,
 ): Step {
   const span = reader.span(path);
-  if (typeof raw === 'string') return { kind: 'wait_duration', id, span, durationMs: durationMs(raw) };
+  if (typeof raw === 'string')
+    return { kind: 'wait_duration', id, span, durationMs: durationMs(raw) };
   const wait = raw as Raw;
   if (wait['until'] !== undefined) {
-    return { kind: 'wait_until', id, span, atMinute: minuteOfDay(wait['until']) };
+    return {
+      kind: 'wait_until',
+      id,
+      span,
+      atMinute: minuteOfDay(wait['until']),
+    };
   }
   if (wait['event'] === undefined) {
-    return { kind: 'wait_duration', id, span, durationMs: durationMs(wait['for']) };
+    return {
+      kind: 'wait_duration',
+      id,
+      span,
+      durationMs: durationMs(wait['for']),
+    };
   }
   const at = [...path, 'wait'];
   return {
     kind: 'wait_event',
     id,
     span,
-    event: String(wait['event']),
+    event: text(wait['event']),
     when: reader.optionalCondition([...at, 'when'], wait['when']),
     timeoutMs: wait['timeout'] === undefined ? 0 : durationMs(wait['timeout']),
-    onEvent: resolveSteps(reader, asList(wait['on_event']), [...at, 'on_event']),
-    onTimeout: resolveSteps(reader, asList(wait['on_timeout']), [...at, 'on_timeout']),
+    onEvent: resolveSteps(reader, asList(wait['on_event']), [
+      ...at,
+      'on_event',
+    ]),
+    onTimeout: resolveSteps(reader, asList(wait['on_timeout']), [
+      ...at,
+      'on_timeout',
+    ]),
   };
 }
 
-function resolveSplit(reader: DocumentReader, raw: Raw, id: string, path: DocumentPath): Step {
-  const variants: SplitVariant[] = asList(raw['variants']).map((variant, index) => {
-    const written = variant as Raw;
-    return {
-      id: String(written['id']),
-      share: Number(written['share']),
-      steps: resolveSteps(reader, asList(written['steps']), [
-        ...path,
-        'split',
-        'variants',
-        index,
-        'steps',
-      ]),
-    };
-  });
+function resolveSplit(
+  reader: DocumentReader,
+  raw: Raw,
+  id: string,
+  path: DocumentPath,
+): Step {
+  const variants: SplitVariant[] = asList(raw['variants']).map(
+    (variant, index) => {
+      const written = variant as Raw;
+      return {
+        id: text(written['id']),
+        share: Number(written['share']),
+        steps: resolveSteps(reader, asList(written['steps']), [
+          ...path,
+          'split',
+          'variants',
+          index,
+          'steps',
+        ]),
+      };
+    },
+  );
   return {
     kind: 'split',
     id,

@@ -11,27 +11,56 @@ import type { EventType, Field, MemberModel } from '../workspace/workspace.js';
 import type { DocumentReader } from './document-reader.js';
 import { resolveType } from './resolve-type.js';
 
+import { text } from './written-values.js';
+
 type Raw = Record<string, unknown>;
 
 /** Builds the MemberModel from a schema-valid Model document. */
-export function resolveModel(reader: DocumentReader, diagnostics: Diagnostic[]): MemberModel {
+export function resolveModel(
+  reader: DocumentReader,
+  diagnostics: Diagnostic[],
+): MemberModel {
   const raw = reader.document.value as Raw;
-  const attributes = resolveFields(reader, raw['member'], ['member'], diagnostics);
+  const attributes = resolveFields(
+    reader,
+    raw['member'],
+    ['member'],
+    diagnostics,
+  );
   const id = attributes.get('id');
   if (id === undefined || requiredType(id.type).kind !== 'string') {
-    diagnostics.push(report('SL505', reader.keySpan(id === undefined ? ['member'] : ['member', 'id'])));
+    diagnostics.push(
+      report(
+        'SL505',
+        reader.keySpan(id === undefined ? ['member'] : ['member', 'id']),
+      ),
+    );
   }
 
   const events = new Map<string, EventType>();
   for (const [name, written] of Object.entries((raw['events'] ?? {}) as Raw)) {
     const event = (written ?? {}) as Raw;
     const path = ['events', name];
-    const fields = resolveFields(reader, event['payload'], [...path, 'payload'], diagnostics);
-    fields.set('at', builtIn('at', scalarType('datetime'), reader.keySpan(path)));
-    fields.set('type', builtIn('type', scalarType('string'), reader.keySpan(path)));
+    const fields = resolveFields(
+      reader,
+      event['payload'],
+      [...path, 'payload'],
+      diagnostics,
+    );
+    fields.set(
+      'at',
+      builtIn('at', scalarType('datetime'), reader.keySpan(path)),
+    );
+    fields.set(
+      'type',
+      builtIn('type', scalarType('string'), reader.keySpan(path)),
+    );
     events.set(name, {
       name,
-      description: typeof event['description'] === 'string' ? event['description'] : undefined,
+      description:
+        typeof event['description'] === 'string'
+          ? event['description']
+          : undefined,
       type: objectType(typesOf(fields)),
       fields,
       span: reader.keySpan(path),
@@ -39,7 +68,7 @@ export function resolveModel(reader: DocumentReader, diagnostics: Diagnostic[]):
   }
 
   return {
-    id: String(raw['id']),
+    id: text(raw['id']),
     member: objectType(typesOf(attributes)),
     attributes,
     events,
@@ -57,7 +86,9 @@ function resolveFields(
   for (const [name, value] of Object.entries((written ?? {}) as Raw)) {
     const at = [...path, name];
     const description =
-      typeof value === 'object' && value !== null ? (value as Raw)['description'] : undefined;
+      typeof value === 'object' && value !== null
+        ? (value as Raw)['description']
+        : undefined;
     fields.set(name, {
       name,
       type: resolveType(value, at, reader.document.locate, diagnostics),

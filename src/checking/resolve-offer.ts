@@ -1,7 +1,11 @@
-import type { Offer, OfferReminder, Parameter } from '../workspace/workspace.js';
+import type {
+  Offer,
+  OfferReminder,
+  Parameter,
+} from '../workspace/workspace.js';
 import type { Channel } from '../workspace/workspace.js';
 import type { DocumentReader } from './document-reader.js';
-import { durationMs } from './written-values.js';
+import { durationMs, text } from './written-values.js';
 
 type Raw = Record<string, unknown>;
 
@@ -17,23 +21,28 @@ export function resolveOffer(
   const raw = reader.document.value as Raw;
   const discount = (raw['discount'] ?? {}) as Raw;
   const validIn = (raw['valid_in'] ?? {}) as Raw;
-  const number = (value: unknown): number => numberOrParameter(value, parameters);
+  const number = (value: unknown): number =>
+    numberOrParameter(value, parameters);
   return {
-    id: String(raw['id']),
-    description: typeof raw['description'] === 'string' ? raw['description'] : undefined,
+    id: text(raw['id']),
+    description:
+      typeof raw['description'] === 'string' ? raw['description'] : undefined,
     discount:
       discount['percent'] !== undefined
         ? { kind: 'percent', percent: number(discount['percent']) }
         : { kind: 'amount', amount: number(discount['amount']) },
     minimumPurchase: number(raw['minimum_purchase'] ?? 0),
-    channels: (validIn['channels'] as string[] | undefined) ?? ['store', 'online'],
+    channels: (validIn['channels'] as string[] | undefined) ?? [
+      'store',
+      'online',
+    ],
     areas: (validIn['areas'] as string[] | undefined) ?? [],
     validityMs: durationMs(raw['validity']),
     oncePerMember: raw['once_per_member'] !== false,
     reminders: ((raw['reminders'] as Raw[] | undefined) ?? []).map(
       (reminder, index): OfferReminder => ({
         beforeExpiryMs: durationMs(reminder['before_expiry']),
-        template: String(reminder['template']),
+        template: text(reminder['template']),
         channel: (reminder['channel'] ?? 'email') as Channel,
         span: reader.span(['reminders', index]),
       }),
@@ -49,7 +58,10 @@ export function parameterName(value: unknown): string | undefined {
   return typeof name === 'string' ? name : undefined;
 }
 
-function numberOrParameter(value: unknown, parameters: ReadonlyMap<string, Parameter>): number {
+function numberOrParameter(
+  value: unknown,
+  parameters: ReadonlyMap<string, Parameter>,
+): number {
   const name = parameterName(value);
   if (name === undefined) return typeof value === 'number' ? value : 0;
   const parameter = parameters.get(name)?.value;

@@ -24,17 +24,35 @@ export function resolveParameters(
       if (first !== undefined) {
         const related = [{ message: 'first defined here', span: first.span }];
         diagnostics.push(
-          report('SL500', document.locate(path, 'key'), { kind: 'parameter', id: name }, { related }),
+          report(
+            'SL500',
+            document.locate(path, 'key'),
+            { kind: 'parameter', id: name },
+            { related },
+          ),
         );
         continue;
       }
-      const type = resolveType(entry['type'], [...path, 'type'], document.locate, diagnostics);
-      const site = { path: [...path, 'value'], locate: document.locate, timeZone, diagnostics };
+      const type = resolveType(
+        entry['type'],
+        [...path, 'type'],
+        document.locate,
+        diagnostics,
+      );
+      const site = {
+        path: [...path, 'value'],
+        locate: document.locate,
+        timeZone,
+        diagnostics,
+      };
       parameters.set(name, {
         name,
         type,
         value: convertValue(entry['value'], type, site),
-        description: typeof entry['description'] === 'string' ? entry['description'] : undefined,
+        description:
+          typeof entry['description'] === 'string'
+            ? entry['description']
+            : undefined,
         span: document.locate(path, 'key'),
       });
     }

@@ -1,4 +1,9 @@
-import type { Cap, ContactPolicy, Fallback, QuietHours } from '../workspace/contact-policy.js';
+import type {
+  Cap,
+  ContactPolicy,
+  Fallback,
+  QuietHours,
+} from '../workspace/contact-policy.js';
 import type { Condition } from '../workspace/condition.js';
 import {
   categories,
@@ -7,7 +12,7 @@ import {
   type Channel,
 } from '../workspace/workspace.js';
 import type { DocumentReader } from './document-reader.js';
-import { durationMs, minuteOfDay } from './written-values.js';
+import { durationMs, minuteOfDay, text } from './written-values.js';
 
 type Raw = Record<string, unknown>;
 
@@ -18,25 +23,24 @@ export const defaultTimeZone = 'Europe/Stockholm';
 export function resolvePolicy(reader: DocumentReader): ContactPolicy {
   const raw = reader.document.value as Raw;
   const consent = new Map<Channel, Condition>();
-  for (const channel of Object.keys((raw['consent'] ?? {}) as Raw)) {
+  for (const channel of Object.keys(raw['consent'] ?? {})) {
     consent.set(channel as Channel, reader.condition(['consent', channel]));
   }
   return {
-    id: String(raw['id']),
-    timeZone: typeof raw['time_zone'] === 'string' ? raw['time_zone'] : defaultTimeZone,
+    id: text(raw['id']),
+    timeZone:
+      typeof raw['time_zone'] === 'string' ? raw['time_zone'] : defaultTimeZone,
     consent,
     caps: list(raw['caps']).map((cap, index) => resolveCap(reader, cap, index)),
     quietHours: list(raw['quiet_hours']).map((quiet, index) =>
       resolveQuietHours(reader, quiet, index),
     ),
-    fallbacks: list(raw['fallback']).map(
-      (fallback, index): Fallback => ({
-        from: fallback['from'] as Channel,
-        to: fallback['to'] as Channel,
-        when: reader.condition(['fallback', index, 'when']),
-        span: reader.span(['fallback', index]),
-      }),
-    ),
+    fallbacks: list(raw['fallback']).map((fallback, index): Fallback => ({
+      from: fallback['from'] as Channel,
+      to: fallback['to'] as Channel,
+      when: reader.condition(['fallback', index, 'when']),
+      span: reader.span(['fallback', index]),
+    })),
     priorities: (raw['priorities'] as string[] | undefined) ?? [],
     transactionalExempt: raw['transactional_exempt'] !== false,
     span: reader.document.span,
@@ -59,9 +63,11 @@ export function emptyPolicy(span: ContactPolicy['span']): ContactPolicy {
 }
 
 function resolveCap(reader: DocumentReader, raw: Raw, index: number): Cap {
-  const marketing = categories.filter((category) => category !== 'transactional');
+  const marketing = categories.filter(
+    (category) => category !== 'transactional',
+  );
   return {
-    id: String(raw['id'] ?? `cap_${index}`),
+    id: text(raw['id'], `cap_${index}`),
     max: Number(raw['max']),
     windowMs: durationMs(raw['window']),
     categories: (raw['categories'] as Category[] | undefined) ?? marketing,
@@ -70,10 +76,14 @@ function resolveCap(reader: DocumentReader, raw: Raw, index: number): Cap {
   };
 }
 
-function resolveQuietHours(reader: DocumentReader, raw: Raw, index: number): QuietHours {
+function resolveQuietHours(
+  reader: DocumentReader,
+  raw: Raw,
+  index: number,
+): QuietHours {
   const channel = raw['channel'] as Channel;
   return {
-    id: String(raw['id'] ?? `quiet_hours_${channel}`),
+    id: text(raw['id'], `quiet_hours_${channel}`),
     channel,
     fromMinute: minuteOfDay(raw['from']),
     toMinute: minuteOfDay(raw['to']),

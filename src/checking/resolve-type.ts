@@ -24,9 +24,12 @@ export function resolveType(
   locate: Locate,
   diagnostics: Diagnostic[],
 ): Type {
-  if (typeof written === 'string') return resolveShorthand(written, path, locate, diagnostics);
+  if (typeof written === 'string')
+    return resolveShorthand(written, path, locate, diagnostics);
   if (typeof written !== 'object' || written === null) {
-    diagnostics.push(report('SL504', locate(path), { detail: 'expected a type' }));
+    diagnostics.push(
+      report('SL504', locate(path), { detail: 'expected a type' }),
+    );
     return errorType;
   }
   const record = written as Record<string, unknown>;
@@ -64,13 +67,23 @@ function resolveBase(
       return enumType(values.map(String));
     }
     case 'list':
-      return listType(resolveType(record['items'], [...path, 'items'], locate, diagnostics));
+      return listType(
+        resolveType(record['items'], [...path, 'items'], locate, diagnostics),
+      );
     case 'object':
       return objectType(
-        resolveProperties(record['properties'], [...path, 'properties'], locate, diagnostics),
+        resolveProperties(
+          record['properties'],
+          [...path, 'properties'],
+          locate,
+          diagnostics,
+        ),
       );
     default:
-      if (typeof name === 'string' && (scalarKinds as readonly string[]).includes(name)) {
+      if (
+        typeof name === 'string' &&
+        (scalarKinds as readonly string[]).includes(name)
+      ) {
         return scalarType(name as ScalarKind);
       }
       diagnostics.push(
@@ -92,7 +105,10 @@ export function resolveProperties(
   const properties = new Map<string, Type>();
   if (typeof written !== 'object' || written === null) return properties;
   for (const [name, value] of Object.entries(written)) {
-    properties.set(name, resolveType(value, [...path, name], locate, diagnostics));
+    properties.set(
+      name,
+      resolveType(value, [...path, name], locate, diagnostics),
+    );
   }
   return properties;
 }

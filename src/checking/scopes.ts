@@ -40,9 +40,11 @@ export class ScopeFactory {
     >,
   ) {
     const params = new Map<string, Type>();
-    for (const [name, parameter] of workspace.parameters) params.set(name, parameter.type);
+    for (const [name, parameter] of workspace.parameters)
+      params.set(name, parameter.type);
     const segments = new Map<string, Type>();
-    for (const name of workspace.segments.keys()) segments.set(name, scalarType('boolean'));
+    for (const name of workspace.segments.keys())
+      segments.set(name, scalarType('boolean'));
     this.baseRoots = new Map<string, Type>([
       ['member', workspace.model.member],
       ['params', objectType(params)],
@@ -54,7 +56,9 @@ export class ScopeFactory {
   scope(extras: ScopeExtras = {}): Scope {
     const roots = new Map(this.baseRoots);
     const event =
-      extras.event === undefined ? undefined : this.workspace.model.events.get(extras.event);
+      extras.event === undefined
+        ? undefined
+        : this.workspace.model.events.get(extras.event);
     if (event !== undefined) roots.set('event', event.type);
     if (extras.offer === 'issued') roots.set('offer', offerType);
     if (extras.offer === 'maybe') roots.set('offer', optionalType(offerType));

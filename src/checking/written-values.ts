@@ -3,7 +3,12 @@
  * Schema has already checked: durations (`7d`) and times of day (`09:00`).
  */
 
-const unitMs = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 } as const;
+const unitMs = {
+  m: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+  w: 604_800_000,
+} as const;
 
 /** Milliseconds of a duration such as `30m`, `12h`, `7d`, `2w`. */
 export function durationMs(written: unknown): number {
@@ -22,7 +27,13 @@ export function minuteOfDay(written: unknown): number {
 /** Writes milliseconds back as the largest whole unit: `3d`, `36h`. */
 export function formatDuration(ms: number): string {
   for (const unit of ['w', 'd', 'h', 'm'] as const) {
-    if (ms % unitMs[unit] === 0 && ms >= unitMs[unit]) return `${ms / unitMs[unit]}${unit}`;
+    if (ms % unitMs[unit] === 0 && ms >= unitMs[unit])
+      return `${ms / unitMs[unit]}${unit}`;
   }
   return `${ms}ms`;
+}
+
+/** A value the schema guarantees is text, or the fallback when it is absent. */
+export function text(value: unknown, fallback = ''): string {
+  return typeof value === 'string' ? value : fallback;
 }

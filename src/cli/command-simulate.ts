@@ -17,22 +17,30 @@ export function addSimulateCommand(
     .argument('[dir]', 'the workspace folder', '.')
     .requiredOption('--fixture <id>', 'the fixture to simulate')
     .option('--format <format>', 'human or json', 'human')
-    .action(async (dir: string, options: { fixture: string; format: string }) => {
-      const loaded = await loadChecked(dir, streams);
-      if ('exitCode' in loaded) return setExitCode(loaded.exitCode);
-      const fixture = loaded.workspace.fixtures.get(options.fixture);
-      if (fixture === undefined) {
-        const known = [...loaded.workspace.fixtures.keys()].join(', ');
-        streams.stderr.write(`slinga: no fixture "${options.fixture}" (known: ${known})\n`);
-        return setExitCode(ExitCode.usage);
-      }
-      const timeline = runFixture(loaded.program, fixture);
-      const zone = loaded.program.timeZone;
-      const text =
-        options.format === 'json'
-          ? `${JSON.stringify(timeline, null, 2)}\n`
-          : timeline.map((entry) => `${entry.member} ${describeEntry(entry, zone)}\n`).join('');
-      streams.stdout.write(text);
-      setExitCode(ExitCode.ok);
-    });
+    .action(
+      async (dir: string, options: { fixture: string; format: string }) => {
+        const loaded = await loadChecked(dir, streams);
+        if ('exitCode' in loaded) return setExitCode(loaded.exitCode);
+        const fixture = loaded.workspace.fixtures.get(options.fixture);
+        if (fixture === undefined) {
+          const known = [...loaded.workspace.fixtures.keys()].join(', ');
+          streams.stderr.write(
+            `slinga: no fixture "${options.fixture}" (known: ${known})\n`,
+          );
+          return setExitCode(ExitCode.usage);
+        }
+        const timeline = runFixture(loaded.program, fixture);
+        const zone = loaded.program.timeZone;
+        const text =
+          options.format === 'json'
+            ? `${JSON.stringify(timeline, null, 2)}\n`
+            : timeline
+                .map(
+                  (entry) => `${entry.member} ${describeEntry(entry, zone)}\n`,
+                )
+                .join('');
+        streams.stdout.write(text);
+        setExitCode(ExitCode.ok);
+      },
+    );
 }

@@ -17,8 +17,17 @@ export async function loadChecked(
   const result = await checkWorkspace(dir);
   if (result.workspace === undefined) {
     const toStderr = { stdout: streams.stderr, stderr: streams.stderr };
-    reportDiagnostics(result.diagnostics, result.sources, 'human', undefined, toStderr);
+    reportDiagnostics(
+      result.diagnostics,
+      result.sources,
+      'human',
+      undefined,
+      toStderr,
+    );
     return { exitCode: ExitCode.failed };
   }
-  return { workspace: result.workspace, program: buildProgram(result.workspace) };
+  return {
+    workspace: result.workspace,
+    program: buildProgram(result.workspace),
+  };
 }

@@ -1,5 +1,10 @@
 import { pathToFileURL } from 'node:url';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import {
+  Command,
+  CommanderError,
+  InvalidArgumentError,
+  Option,
+} from 'commander';
 import { checkWorkspace } from '../checking/check-workspace.js';
 import { addSimulateCommand } from './command-simulate.js';
 import { addTestCommand } from './command-test.js';
@@ -44,7 +49,9 @@ function createProgram(
   setExitCode: (code: number) => void,
 ): Command {
   const program = new Command('slinga')
-    .description('Marketing automation as code: check, simulate and build journeys.')
+    .description(
+      'Marketing automation as code: check, simulate and build journeys.',
+    )
     .exitOverride()
     .configureOutput({
       writeOut: (text) => streams.stdout.write(text),
@@ -57,19 +64,28 @@ function createProgram(
     .description('Validate and type-check every file of a workspace.')
     .argument('[dir]', 'the workspace folder', '.')
     .addOption(formatOption())
-    .option('--max-warnings <n>', 'fail when there are more warnings than this', parseCount)
-    .action(async (dir: string, options: { format: DiagnosticFormat; maxWarnings?: number }) => {
-      const result = await checkWorkspace(dir);
-      setExitCode(
-        reportDiagnostics(
-          result.diagnostics,
-          result.sources,
-          options.format,
-          options.maxWarnings,
-          streams,
-        ),
-      );
-    });
+    .option(
+      '--max-warnings <n>',
+      'fail when there are more warnings than this',
+      parseCount,
+    )
+    .action(
+      async (
+        dir: string,
+        options: { format: DiagnosticFormat; maxWarnings?: number },
+      ) => {
+        const result = await checkWorkspace(dir);
+        setExitCode(
+          reportDiagnostics(
+            result.diagnostics,
+            result.sources,
+            options.format,
+            options.maxWarnings,
+            streams,
+          ),
+        );
+      },
+    );
 
   addTestCommand(program, streams, setExitCode);
   addSimulateCommand(program, streams, setExitCode);

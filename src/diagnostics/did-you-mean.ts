@@ -46,7 +46,10 @@ export function editDistance(a: string, b: string): number {
         a[row - 1] === b[column - 2] &&
         a[row - 2] === b[column - 1];
       if (transposed) {
-        value = Math.min(value, (table[(row - 2) * columns + column - 2] ?? 0) + 1);
+        value = Math.min(
+          value,
+          (table[(row - 2) * columns + column - 2] ?? 0) + 1,
+        );
       }
       table[row * columns + column] = value;
     }

@@ -33,7 +33,13 @@ export async function loadWorkspace(
   const diagnostics: Diagnostic[] = [];
   if (!(await isDirectory(absoluteRoot))) {
     diagnostics.push(report('SL100', undefined, { path: root }));
-    return { root: absoluteRoot, documents: [], templates: [], files: [], diagnostics };
+    return {
+      root: absoluteRoot,
+      documents: [],
+      templates: [],
+      files: [],
+      diagnostics,
+    };
   }
 
   const yamlPaths = await listFiles(absoluteRoot, 'journeys', /\.ya?ml$/);

@@ -55,7 +55,9 @@ function loadDocument(
   if (document.contents === null) return { diagnostics: [] };
 
   if (nestingDepth(document.contents) > limits.maxDepth) {
-    return { diagnostics: [report('SL105', where, { limit: limits.maxDepth })] };
+    return {
+      diagnostics: [report('SL105', where, { limit: limits.maxDepth })],
+    };
   }
 
   const value = toPlainData(document, limits.maxAliasCount);
@@ -130,4 +132,3 @@ function toPlainData(document: Document, maxAliasCount: number): unknown {
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
-

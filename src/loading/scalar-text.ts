@@ -22,15 +22,22 @@ export function scalarText(node: Node, file: SourceFile): EmbeddedText {
     case Scalar.QUOTE_SINGLE:
       return raw.slice(1, -1) === text
         ? { text, file, start: start + 1 }
-        : { text, file, start: start + 1, offsets: constantOffsets(text, start + 1) };
+        : {
+            text,
+            file,
+            start: start + 1,
+            offsets: constantOffsets(text, start + 1),
+          };
     case Scalar.BLOCK_LITERAL:
     case Scalar.BLOCK_FOLDED:
       return { text, file, start, offsets: blockOffsets(text, raw, start) };
-    default:
-      return raw === text
-        ? { text, file, start }
-        : { text, file, start, offsets: constantOffsets(text, start) };
+    case Scalar.PLAIN:
+    case undefined:
+      break;
   }
+  return raw === text
+    ? { text, file, start }
+    : { text, file, start, offsets: constantOffsets(text, start) };
 }
 
 /** Every character at one offset: used where escapes make mapping unsure. */

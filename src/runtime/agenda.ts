@@ -4,7 +4,10 @@
  * same every time.
  */
 export class Agenda<Task> {
-  private readonly buckets = new Map<number, { phase: number; seq: number; task: Task }[]>();
+  private readonly buckets = new Map<
+    number,
+    { phase: number; seq: number; task: Task }[]
+  >();
   private readonly times: number[] = [];
   private seq = 0;
 
@@ -55,13 +58,17 @@ export class Agenda<Task> {
     const heap = this.times;
     const top = heap[0];
     const last = heap.pop();
-    if (top === undefined || last === undefined || heap.length === 0) return top;
+    if (top === undefined || last === undefined || heap.length === 0)
+      return top;
     let index = 0;
     for (;;) {
       const left = index * 2 + 1;
       if (left >= heap.length) break;
       const right = left + 1;
-      const child = right < heap.length && (heap[right] ?? 0) < (heap[left] ?? 0) ? right : left;
+      const child =
+        right < heap.length && (heap[right] ?? 0) < (heap[left] ?? 0)
+          ? right
+          : left;
       if ((heap[child] ?? 0) >= last) break;
       heap[index] = heap[child] ?? 0;
       index = child;

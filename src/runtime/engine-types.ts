@@ -61,7 +61,11 @@ export interface MemberState {
   /** Last entry instant per journey index; undefined where never entered. */
   readonly lastEntered: (number | undefined)[];
   /** Sends that count for caps: instant, channel and category, flattened. */
-  readonly sends: { at: number; channel: ChannelName; category: CategoryName }[];
+  readonly sends: {
+    at: number;
+    channel: ChannelName;
+    category: CategoryName;
+  }[];
   readonly offers: IssuedOffer[];
 }
 

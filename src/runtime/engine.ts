@@ -14,10 +14,27 @@ import { issueOffer, redeemOffers } from './offers.js';
 import { stablePercent } from './stable-hash.js';
 
 type Task =
-  | { readonly kind: 'event'; readonly memberIndex: number; readonly event: Record<string, unknown> }
-  | { readonly kind: 'wake'; readonly instance: Instance; readonly token: number }
-  | { readonly kind: 'timeout'; readonly instance: Instance; readonly token: number }
-  | { readonly kind: 'reminder'; readonly memberIndex: number; readonly offer: IssuedOffer; readonly index: number }
+  | {
+      readonly kind: 'event';
+      readonly memberIndex: number;
+      readonly event: Record<string, unknown>;
+    }
+  | {
+      readonly kind: 'wake';
+      readonly instance: Instance;
+      readonly token: number;
+    }
+  | {
+      readonly kind: 'timeout';
+      readonly instance: Instance;
+      readonly token: number;
+    }
+  | {
+      readonly kind: 'reminder';
+      readonly memberIndex: number;
+      readonly offer: IssuedOffer;
+      readonly index: number;
+    }
   | { readonly kind: 'deliver'; readonly send: PendingSend }
   | { readonly kind: 'entry'; readonly journey: ProgramJourney };
 
@@ -55,16 +72,26 @@ export class JourneyEngine {
       timeZone: program.timeZone,
     };
     for (const journey of program.journeys) {
-      const events = [journey.entry.kind === 'event' ? journey.entry.event : undefined];
+      const events = [
+        journey.entry.kind === 'event' ? journey.entry.event : undefined,
+      ];
       for (const event of events) {
-        if (event !== undefined) this.byEvent.set(event, [...(this.byEvent.get(event) ?? []), journey]);
+        if (event !== undefined)
+          this.byEvent.set(event, [
+            ...(this.byEvent.get(event) ?? []),
+            journey,
+          ]);
       }
     }
   }
 
   /** Queues an event for a member; `event.at` says when it happens. */
   addEvent(memberIndex: number, event: Record<string, unknown>): void {
-    this.agenda.add(Number(event['at']), phase.event, { kind: 'event', memberIndex, event });
+    this.agenda.add(Number(event['at']), phase.event, {
+      kind: 'event',
+      memberIndex,
+      event,
+    });
   }
 
   /**
@@ -80,15 +107,25 @@ export class JourneyEngine {
       if (entry.kind === 'schedule' && !runsOn(entry, day)) continue;
       if (entry.kind === 'segment' && !this.segmentMembership.has(journey)) {
         this.setNow(zone.toEpoch(day, 0));
-        this.segmentMembership.set(journey, this.segmentBaseline(entry.segment));
+        this.segmentMembership.set(
+          journey,
+          this.segmentBaseline(entry.segment),
+        );
       }
-      this.agenda.add(zone.toEpoch(day, entry.atMinute), phase.entry, { kind: 'entry', journey });
+      this.agenda.add(zone.toEpoch(day, entry.atMinute), phase.entry, {
+        kind: 'entry',
+        journey,
+      });
     }
   }
 
   /** Runs every task due before `time`. */
   runUntil(time: number): void {
-    for (let next = this.agenda.peekTime(); next !== undefined && next < time; next = this.agenda.peekTime()) {
+    for (
+      let next = this.agenda.peekTime();
+      next !== undefined && next < time;
+      next = this.agenda.peekTime()
+    ) {
       const due = this.agenda.takeEarliest();
       if (due === undefined) break;
       this.setNow(due.time);
@@ -99,7 +136,9 @@ export class JourneyEngine {
 
   /** The journeys a member is in now. */
   activeJourneys(memberIndex: number): string[] {
-    return (this.states[memberIndex]?.instances ?? []).map((instance) => instance.journey.id);
+    return (this.states[memberIndex]?.instances ?? []).map(
+      (instance) => instance.journey.id,
+    );
   }
 
   private setNow(time: number): void {
@@ -113,7 +152,8 @@ export class JourneyEngine {
       case 'event':
         return this.handleEvent(task.memberIndex, task.event);
       case 'wake':
-        if (task.token === task.instance.token && !task.instance.done) this.run(task.instance);
+        if (task.token === task.instance.token && !task.instance.done)
+          this.run(task.instance);
         return;
       case 'timeout':
         return this.handleTimeout(task.instance, task.token);
@@ -129,39 +169,61 @@ export class JourneyEngine {
     }
   }
 
-  private handleEvent(memberIndex: number, event: Record<string, unknown>): void {
+  private handleEvent(
+    memberIndex: number,
+    event: Record<string, unknown>,
+  ): void {
     const member = this.members[memberIndex];
     if (member === undefined) return;
     const type = String(event['type']);
     this.program.eventEffects.get(type)?.(member, event);
     const state = this.state(memberIndex);
-    if (type === this.program.purchaseEvent) redeemOffers(state.offers, event, this.now, this.program.offers);
+    if (type === this.program.purchaseEvent)
+      redeemOffers(state.offers, event, this.now, this.program.offers);
 
-    for (const instance of [...state.instances]) this.applyEventToInstance(instance, type, event);
+    for (const instance of [...state.instances])
+      this.applyEventToInstance(instance, type, event);
     for (const journey of this.byEvent.get(type) ?? []) {
-      if (journey.entry.kind !== 'event' || !this.canEnter(state, journey)) continue;
+      if (journey.entry.kind !== 'event' || !this.canEnter(state, journey))
+        continue;
       this.useContext(memberIndex, event, null);
-      if (journey.entry.when === null || journey.entry.when(this.context) === true) {
+      if (
+        journey.entry.when === null ||
+        journey.entry.when(this.context) === true
+      ) {
         this.enter(memberIndex, journey, event);
       }
     }
   }
 
-  private applyEventToInstance(instance: Instance, type: string, event: Record<string, unknown>): void {
+  private applyEventToInstance(
+    instance: Instance,
+    type: string,
+    event: Record<string, unknown>,
+  ): void {
     if (instance.done) return;
     const { journey } = instance;
     this.useContext(instance.memberIndex, event, instance.offer);
     for (const rule of journey.exitEvents) {
-      if (rule.event === type && (rule.when === null || rule.when(this.context) === true)) {
+      if (
+        rule.event === type &&
+        (rule.when === null || rule.when(this.context) === true)
+      ) {
         return this.leave(instance, 'exit');
       }
     }
     const { goal } = journey;
-    if (goal !== null && goal.event === type && this.now <= instance.enteredAt + goal.withinMs) {
-      if (goal.when === null || goal.when(this.context) === true) return this.leave(instance, 'goal');
+    if (
+      goal !== null &&
+      goal.event === type &&
+      this.now <= instance.enteredAt + goal.withinMs
+    ) {
+      if (goal.when === null || goal.when(this.context) === true)
+        return this.leave(instance, 'goal');
     }
     const instruction = journey.code[instance.pc];
-    if (instance.waitingFor !== type || instruction?.op !== 'wait_event') return;
+    if (instance.waitingFor !== type || instruction?.op !== 'wait_event')
+      return;
     if (instruction.when === null || instruction.when(this.context) === true) {
       instance.waitingFor = null;
       instance.token++;
@@ -180,7 +242,11 @@ export class JourneyEngine {
     this.run(instance);
   }
 
-  private handleReminder(memberIndex: number, offer: IssuedOffer, index: number): void {
+  private handleReminder(
+    memberIndex: number,
+    offer: IssuedOffer,
+    index: number,
+  ): void {
     const reminder = this.program.offers.get(offer.id)?.reminders[index];
     if (reminder === undefined || offer.redeemed) return;
     this.pending.push({
@@ -206,7 +272,8 @@ export class JourneyEngine {
       const state = this.states[index];
       if (state !== undefined && !this.canEnter(state, journey)) continue;
       context.member = this.members[index] as Record<string, unknown>;
-      if (audience === null || audience(context) === true) this.enter(index, journey, null);
+      if (audience === null || audience(context) === true)
+        this.enter(index, journey, null);
     }
   }
 
@@ -223,7 +290,8 @@ export class JourneyEngine {
       const entered = inside === 1 && membership[index] === 0;
       membership[index] = inside;
       const state = this.states[index];
-      if (entered && (state === undefined || this.canEnter(state, journey))) this.enter(index, journey, null);
+      if (entered && (state === undefined || this.canEnter(state, journey)))
+        this.enter(index, journey, null);
     }
   }
 
@@ -241,13 +309,20 @@ export class JourneyEngine {
   }
 
   private canEnter(state: MemberState, journey: ProgramJourney): boolean {
-    for (const instance of state.instances) if (instance.journey === journey) return false;
+    for (const instance of state.instances)
+      if (instance.journey === journey) return false;
     const last = state.lastEntered[journey.index];
     if (last === undefined || journey.reEntryAfterMs === 0) return true;
-    return journey.reEntryAfterMs > 0 && this.now - last >= journey.reEntryAfterMs;
+    return (
+      journey.reEntryAfterMs > 0 && this.now - last >= journey.reEntryAfterMs
+    );
   }
 
-  private enter(memberIndex: number, journey: ProgramJourney, event: Record<string, unknown> | null): void {
+  private enter(
+    memberIndex: number,
+    journey: ProgramJourney,
+    event: Record<string, unknown> | null,
+  ): void {
     const state = this.state(memberIndex);
     state.lastEntered[journey.index] = this.now;
     const instance: Instance = {
@@ -272,13 +347,22 @@ export class JourneyEngine {
     instance.token++;
     const state = this.state(instance.memberIndex);
     state.instances.splice(state.instances.indexOf(instance), 1);
-    this.listener.onLeave?.(this.memberId(instance.memberIndex), instance.journey.id, this.now, reason);
+    this.listener.onLeave?.(
+      this.memberId(instance.memberIndex),
+      instance.journey.id,
+      this.now,
+      reason,
+    );
   }
 
   /** Steps an instance forward until it waits, sends or leaves. */
   private run(instance: Instance): void {
     const { journey } = instance;
-    const context = this.useContext(instance.memberIndex, instance.event, instance.offer);
+    const context = this.useContext(
+      instance.memberIndex,
+      instance.event,
+      instance.offer,
+    );
     while (!instance.done) {
       for (const condition of journey.exitConditions) {
         if (condition(context) === true) return this.leave(instance, 'exit');
@@ -299,9 +383,17 @@ export class JourneyEngine {
           });
           return;
         case 'wait_duration':
-          return this.sleep(instance, this.now + instruction.ms, instruction.next);
+          return this.sleep(
+            instance,
+            this.now + instruction.ms,
+            instruction.next,
+          );
         case 'wait_until':
-          return this.sleep(instance, this.nextTimeOfDay(instruction.minute), instruction.next);
+          return this.sleep(
+            instance,
+            this.nextTimeOfDay(instruction.minute),
+            instruction.next,
+          );
         case 'wait_event':
           instance.waitingFor = instruction.event;
           instance.token++;
@@ -312,12 +404,19 @@ export class JourneyEngine {
           });
           return;
         case 'branch':
-          instance.pc = instruction.when(context) === true ? instruction.then : instruction.else;
+          instance.pc =
+            instruction.when(context) === true
+              ? instruction.then
+              : instruction.else;
           break;
         case 'split': {
           const memberId = this.memberId(instance.memberIndex);
-          const position = stablePercent(`${memberId}/${journey.id}/${instruction.step}`);
-          const variant = instruction.variants.find((candidate) => position < candidate.upTo);
+          const position = stablePercent(
+            `${memberId}/${journey.id}/${instruction.step}`,
+          );
+          const variant = instruction.variants.find(
+            (candidate) => position < candidate.upTo,
+          );
           if (variant === undefined) return this.leave(instance, 'holdout');
           instance.pc = variant.start;
           break;
@@ -339,14 +438,20 @@ export class JourneyEngine {
   private sleep(instance: Instance, until: number, next: number): void {
     instance.pc = next;
     instance.token++;
-    this.agenda.add(until, phase.resume, { kind: 'wake', instance, token: instance.token });
+    this.agenda.add(until, phase.resume, {
+      kind: 'wake',
+      instance,
+      token: instance.token,
+    });
   }
 
   /** The next instant strictly after now at a local time of day. */
   private nextTimeOfDay(minute: number): number {
     const zone = this.program.timeZone;
     const today = zone.toEpoch(this.context.today, minute);
-    return today > this.now ? today : zone.toEpoch(this.context.today + 1, minute);
+    return today > this.now
+      ? today
+      : zone.toEpoch(this.context.today + 1, minute);
   }
 
   /** Decides every pending send of this instant, most important first. */
@@ -355,7 +460,10 @@ export class JourneyEngine {
       const batch = this.pending;
       this.pending = [];
       batch.sort(
-        (a, b) => a.memberIndex - b.memberIndex || a.journey.rank - b.journey.rank || a.seq - b.seq,
+        (a, b) =>
+          a.memberIndex - b.memberIndex ||
+          a.journey.rank - b.journey.rank ||
+          a.seq - b.seq,
       );
       for (const send of batch) this.decide(send);
     }
@@ -363,8 +471,18 @@ export class JourneyEngine {
 
   private decide(send: PendingSend): void {
     const state = this.state(send.memberIndex);
-    const context = this.useContext(send.memberIndex, send.instance?.event ?? null, send.instance?.offer ?? null);
-    const decision: Decision = decideSend(this.program, send, state, context, this.now);
+    const context = this.useContext(
+      send.memberIndex,
+      send.instance?.event ?? null,
+      send.instance?.offer ?? null,
+    );
+    const decision: Decision = decideSend(
+      this.program,
+      send,
+      state,
+      context,
+      this.now,
+    );
     const offer =
       decision.outcome === 'sent' && send.offer !== null
         ? this.issue(send, state)
@@ -384,25 +502,43 @@ export class JourneyEngine {
     });
     if (decision.outcome === 'deferred') {
       const at = nextQuietEnd(this.program, decision.channel, this.now);
-      this.agenda.add(at, phase.resume, { kind: 'deliver', send: { ...send, seq: this.seq++ } });
+      this.agenda.add(at, phase.resume, {
+        kind: 'deliver',
+        send: { ...send, seq: this.seq++ },
+      });
       return;
     }
     if (decision.outcome === 'sent') {
-      state.sends.push({ at: this.now, channel: decision.channel, category: send.journey.category });
+      state.sends.push({
+        at: this.now,
+        channel: decision.channel,
+        category: send.journey.category,
+      });
     }
     this.continueAfterSend(send, decision);
   }
 
   private issue(send: PendingSend, state: MemberState): IssuedOffer | null {
-    const definition = send.offer === null ? undefined : this.program.offers.get(send.offer);
+    const definition =
+      send.offer === null ? undefined : this.program.offers.get(send.offer);
     if (definition === undefined) return null;
-    const offer = issueOffer(definition, send.journey, this.memberId(send.memberIndex), this.now);
+    const offer = issueOffer(
+      definition,
+      send.journey,
+      this.memberId(send.memberIndex),
+      this.now,
+    );
     state.offers.push(offer);
     if (send.instance !== null) send.instance.offer = offer;
     definition.reminders.forEach((reminder, index) => {
       const at = offer.expires_at - reminder.beforeExpiryMs;
       if (at > this.now) {
-        this.agenda.add(at, phase.resume, { kind: 'reminder', memberIndex: send.memberIndex, offer, index });
+        this.agenda.add(at, phase.resume, {
+          kind: 'reminder',
+          memberIndex: send.memberIndex,
+          offer,
+          index,
+        });
       }
     });
     return offer;
@@ -446,7 +582,10 @@ export class JourneyEngine {
 }
 
 /** Whether a scheduled entry runs on a local day. */
-function runsOn(entry: Extract<ProgramJourney['entry'], { kind: 'schedule' }>, day: number): boolean {
+function runsOn(
+  entry: Extract<ProgramJourney['entry'], { kind: 'schedule' }>,
+  day: number,
+): boolean {
   switch (entry.every) {
     case 'day':
       return true;

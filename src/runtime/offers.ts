@@ -9,7 +9,10 @@ export function issueOffer(
   memberId: string,
   now: number,
 ): IssuedOffer {
-  const suffix = stableHash(`${memberId}/${offer.id}/${now}`).toString(36).toUpperCase().padStart(7, '0');
+  const suffix = stableHash(`${memberId}/${offer.id}/${now}`)
+    .toString(36)
+    .toUpperCase()
+    .padStart(7, '0');
   return {
     id: offer.id,
     code: `${offer.id.toUpperCase().replace(/_/g, '')}-${suffix}`,
@@ -37,19 +40,30 @@ export function redeemOffers(
   const named = purchase['offer_id'];
   const candidates = offers
     .filter((offer) => !offer.redeemed && now <= offer.expires_at)
-    .filter((offer) => named === undefined || named === null || named === offer.id)
+    .filter(
+      (offer) => named === undefined || named === null || named === offer.id,
+    )
     .filter((offer) => qualifies(definitions.get(offer.id), purchase))
     .sort((a, b) => a.expires_at - b.expires_at);
   const chosen = candidates[0];
   if (chosen !== undefined) chosen.redeemed = true;
 }
 
-function qualifies(offer: ProgramOffer | undefined, purchase: Record<string, unknown>): boolean {
+function qualifies(
+  offer: ProgramOffer | undefined,
+  purchase: Record<string, unknown>,
+): boolean {
   if (offer === undefined) return false;
   const channel = purchase['channel'];
   const area = purchase['area'];
   const amount = purchase['amount'];
-  if (typeof channel === 'string' && !offer.channels.includes(channel)) return false;
-  if (typeof area === 'string' && offer.areas.length > 0 && !offer.areas.includes(area)) return false;
+  if (typeof channel === 'string' && !offer.channels.includes(channel))
+    return false;
+  if (
+    typeof area === 'string' &&
+    offer.areas.length > 0 &&
+    !offer.areas.includes(area)
+  )
+    return false;
   return typeof amount !== 'number' || amount >= offer.minimumPurchase;
 }

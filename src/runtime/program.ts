@@ -1,4 +1,7 @@
-import type { CompiledCondition, ConditionContext } from './condition-context.js';
+import type {
+  CompiledCondition,
+  ConditionContext,
+} from './condition-context.js';
 import type { TimeZone } from './time-zone.js';
 
 /**
@@ -20,8 +23,18 @@ export type Instruction =
       readonly offer: string | null;
       readonly next: number;
     }
-  | { readonly op: 'wait_duration'; readonly step: string; readonly ms: number; readonly next: number }
-  | { readonly op: 'wait_until'; readonly step: string; readonly minute: number; readonly next: number }
+  | {
+      readonly op: 'wait_duration';
+      readonly step: string;
+      readonly ms: number;
+      readonly next: number;
+    }
+  | {
+      readonly op: 'wait_until';
+      readonly step: string;
+      readonly minute: number;
+      readonly next: number;
+    }
   | {
       readonly op: 'wait_event';
       readonly step: string;
@@ -42,19 +55,30 @@ export type Instruction =
       readonly op: 'split';
       readonly step: string;
       /** Variants with the cumulative share (percent) each covers up to. */
-      readonly variants: readonly { readonly id: string; readonly upTo: number; readonly start: number }[];
+      readonly variants: readonly {
+        readonly id: string;
+        readonly upTo: number;
+        readonly start: number;
+      }[];
     }
   | {
       readonly op: 'update';
       readonly step: string;
-      readonly assignments: readonly { readonly attribute: string; readonly value: CompiledCondition }[];
+      readonly assignments: readonly {
+        readonly attribute: string;
+        readonly value: CompiledCondition;
+      }[];
       readonly next: number;
     }
   | { readonly op: 'exit'; readonly step: string; readonly reason: string }
   | { readonly op: 'end' };
 
 export type JourneyEntry =
-  | { readonly kind: 'event'; readonly event: string; readonly when: CompiledCondition | null }
+  | {
+      readonly kind: 'event';
+      readonly event: string;
+      readonly when: CompiledCondition | null;
+    }
   | {
       readonly kind: 'schedule';
       readonly every: 'day' | 'week' | 'month';
@@ -63,7 +87,11 @@ export type JourneyEntry =
       readonly dayOfMonth: number;
       readonly audience: CompiledCondition | null;
     }
-  | { readonly kind: 'segment'; readonly segment: string; readonly atMinute: number };
+  | {
+      readonly kind: 'segment';
+      readonly segment: string;
+      readonly atMinute: number;
+    };
 
 export interface ProgramJourney {
   readonly id: string;
@@ -75,7 +103,10 @@ export interface ProgramJourney {
   readonly entry: JourneyEntry;
   /** -1: never again; 0: always; else milliseconds after the last entry. */
   readonly reEntryAfterMs: number;
-  readonly exitEvents: readonly { readonly event: string; readonly when: CompiledCondition | null }[];
+  readonly exitEvents: readonly {
+    readonly event: string;
+    readonly when: CompiledCondition | null;
+  }[];
   readonly exitConditions: readonly CompiledCondition[];
   readonly goal: {
     readonly event: string;
@@ -128,7 +159,10 @@ export interface ProgramPolicy {
 }
 
 /** What an event does to the member it happens to, before journeys see it. */
-export type EventEffect = (member: Record<string, unknown>, event: Record<string, unknown>) => void;
+export type EventEffect = (
+  member: Record<string, unknown>,
+  event: Record<string, unknown>,
+) => void;
 
 export interface Program {
   readonly timeZone: TimeZone;

@@ -35,29 +35,53 @@ export function decideSend(
       break;
     }
   }
-  const held = (rule: string): Decision => ({ outcome: 'held_back', channel, rule });
+  const held = (rule: string): Decision => ({
+    outcome: 'held_back',
+    channel,
+    rule,
+  });
 
   if (!transactional) {
     const consent = policy.consent[channel];
-    if (consent === undefined || consent(context) !== true) return held('consent');
+    if (consent === undefined || consent(context) !== true)
+      return held('consent');
   }
-  if (!program.templates.has(`${channel}:${send.template}`)) return held('no_template');
-  if (send.offer !== null && program.offers.get(send.offer)?.oncePerMember === true) {
-    if (state.offers.some((offer) => offer.id === send.offer)) return held('once_per_member');
+  if (!program.templates.has(`${channel}:${send.template}`))
+    return held('no_template');
+  if (
+    send.offer !== null &&
+    program.offers.get(send.offer)?.oncePerMember === true
+  ) {
+    if (state.offers.some((offer) => offer.id === send.offer))
+      return held('once_per_member');
   }
   if (exempt) return { outcome: 'sent', channel, rule: null };
 
   const minute = program.timeZone.localMinuteOfDay(now);
   for (const quiet of policy.quietHours) {
-    if (quiet.channel !== channel || !inWindow(minute, quiet.fromMinute, quiet.toMinute)) continue;
-    return quiet.action === 'drop' ? held(quiet.id) : { outcome: 'deferred', channel, rule: quiet.id };
+    if (
+      quiet.channel !== channel ||
+      !inWindow(minute, quiet.fromMinute, quiet.toMinute)
+    )
+      continue;
+    return quiet.action === 'drop'
+      ? held(quiet.id)
+      : { outcome: 'deferred', channel, rule: quiet.id };
   }
   for (const cap of policy.caps) {
-    if (!cap.channels.includes(channel) || !cap.categories.includes(send.journey.category)) continue;
+    if (
+      !cap.channels.includes(channel) ||
+      !cap.categories.includes(send.journey.category)
+    )
+      continue;
     const since = windowStart(program, cap.windowMs, now);
     let count = 0;
     for (const past of state.sends) {
-      if (past.at > since && cap.channels.includes(past.channel) && cap.categories.includes(past.category)) {
+      if (
+        past.at > since &&
+        cap.channels.includes(past.channel) &&
+        cap.categories.includes(past.category)
+      ) {
         count++;
       }
     }
@@ -71,7 +95,11 @@ export function decideSend(
  * back to the same local time that many days ago, so a daily message is not
  * held back on the day the clocks go forward; others are exact durations.
  */
-export function windowStart(program: Program, windowMs: number, now: number): number {
+export function windowStart(
+  program: Program,
+  windowMs: number,
+  now: number,
+): number {
   if (windowMs % millisecondsPerDay !== 0) return now - windowMs;
   const zone = program.timeZone;
   const days = windowMs / millisecondsPerDay;
@@ -80,17 +108,27 @@ export function windowStart(program: Program, windowMs: number, now: number): nu
 
 /** Whether a minute of the day falls in [from, to), across midnight if to < from. */
 export function inWindow(minute: number, from: number, to: number): boolean {
-  return from <= to ? minute >= from && minute < to : minute >= from || minute < to;
+  return from <= to
+    ? minute >= from && minute < to
+    : minute >= from || minute < to;
 }
 
 /** The instant the quiet hours holding a channel at `now` end. */
-export function nextQuietEnd(program: Program, channel: ChannelName, now: number): number {
+export function nextQuietEnd(
+  program: Program,
+  channel: ChannelName,
+  now: number,
+): number {
   const zone = program.timeZone;
   const minute = zone.localMinuteOfDay(now);
   const today = zone.localDay(now);
   let end = now;
   for (const quiet of program.policy.quietHours) {
-    if (quiet.channel !== channel || !inWindow(minute, quiet.fromMinute, quiet.toMinute)) continue;
+    if (
+      quiet.channel !== channel ||
+      !inWindow(minute, quiet.fromMinute, quiet.toMinute)
+    )
+      continue;
     const day = minute < quiet.toMinute ? today : today + 1;
     end = Math.max(end, zone.toEpoch(day, quiet.toMinute));
   }

@@ -1,5 +1,8 @@
 import { compileCondition } from '../language/index.js';
-import type { CompiledCondition, ConditionContext } from '../runtime/condition-context.js';
+import type {
+  CompiledCondition,
+  ConditionContext,
+} from '../runtime/condition-context.js';
 import type {
   Instruction,
   Program,
@@ -30,25 +33,34 @@ export function buildProgram(workspace: Workspace): Program {
   return {
     timeZone: new TimeZone(workspace.policy.timeZone),
     journeys,
-    offers: new Map([...workspace.offers].map(([id, offer]) => [id, buildOffer(offer)])),
+    offers: new Map(
+      [...workspace.offers].map(([id, offer]) => [id, buildOffer(offer)]),
+    ),
     policy: {
       consent: Object.fromEntries(
-        [...workspace.policy.consent].map(([channel, condition]) => [channel, compile(condition)]),
+        [...workspace.policy.consent].map(([channel, condition]) => [
+          channel,
+          compile(condition),
+        ]),
       ),
-      caps: workspace.policy.caps.map(({ id, max, windowMs, categories: only, channels }) => ({
-        id,
-        max,
-        windowMs,
-        categories: only,
-        channels,
-      })),
-      quietHours: workspace.policy.quietHours.map(({ id, channel, fromMinute, toMinute, action }) => ({
-        id,
-        channel,
-        fromMinute,
-        toMinute,
-        action,
-      })),
+      caps: workspace.policy.caps.map(
+        ({ id, max, windowMs, categories: only, channels }) => ({
+          id,
+          max,
+          windowMs,
+          categories: only,
+          channels,
+        }),
+      ),
+      quietHours: workspace.policy.quietHours.map(
+        ({ id, channel, fromMinute, toMinute, action }) => ({
+          id,
+          channel,
+          fromMinute,
+          toMinute,
+          action,
+        }),
+      ),
       fallbacks: workspace.policy.fallbacks.map((fallback) => ({
         from: fallback.from,
         to: fallback.to,
@@ -56,7 +68,12 @@ export function buildProgram(workspace: Workspace): Program {
       })),
       transactionalExempt: workspace.policy.transactionalExempt,
     },
-    params: Object.fromEntries([...workspace.parameters].map(([name, parameter]) => [name, parameter.value])),
+    params: Object.fromEntries(
+      [...workspace.parameters].map(([name, parameter]) => [
+        name,
+        parameter.value,
+      ]),
+    ),
     segments,
     templates: new Set(
       [...workspace.templates.values()].flatMap((set) => [
@@ -78,7 +95,9 @@ export function rankJourneys(workspace: Workspace): Journey[] {
   const categoryOrder = ['transactional', 'event_driven', 'lifecycle'];
   const rank = (journey: Journey): number => {
     const position = listed.indexOf(journey.id);
-    return position >= 0 ? position : listed.length + categoryOrder.indexOf(journey.category);
+    return position >= 0
+      ? position
+      : listed.length + categoryOrder.indexOf(journey.category);
   };
   return [...workspace.journeys.values()].sort(
     (a, b) => rank(a) - rank(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
@@ -96,7 +115,11 @@ function buildJourney(journey: Journey, index: number): ProgramJourney {
     category: journey.category,
     entry:
       entry.kind === 'event'
-        ? { kind: 'event', event: entry.event, when: compileOptional(entry.when) }
+        ? {
+            kind: 'event',
+            event: entry.event,
+            when: compileOptional(entry.when),
+          }
         : entry.kind === 'schedule'
           ? {
               kind: 'schedule',
@@ -107,9 +130,16 @@ function buildJourney(journey: Journey, index: number): ProgramJourney {
               audience: compileOptional(entry.audience),
             }
           : { kind: 'segment', segment: entry.segment, atMinute: 9 * 60 },
-    reEntryAfterMs: reEntry.kind === 'never' ? -1 : reEntry.kind === 'always' ? 0 : reEntry.afterMs,
+    reEntryAfterMs:
+      reEntry.kind === 'never'
+        ? -1
+        : reEntry.kind === 'always'
+          ? 0
+          : reEntry.afterMs,
     exitEvents: journey.exitRules.flatMap((rule) =>
-      rule.kind === 'event' ? [{ event: rule.event, when: compileOptional(rule.when) }] : [],
+      rule.kind === 'event'
+        ? [{ event: rule.event, when: compileOptional(rule.when) }]
+        : [],
     ),
     exitConditions: journey.exitRules.flatMap((rule) =>
       rule.kind === 'condition' ? [compile(rule.when)] : [],
@@ -117,18 +147,27 @@ function buildJourney(journey: Journey, index: number): ProgramJourney {
     goal:
       goal === undefined
         ? null
-        : { event: goal.event, withinMs: goal.withinMs, when: compileOptional(goal.when) },
+        : {
+            event: goal.event,
+            withinMs: goal.withinMs,
+            when: compileOptional(goal.when),
+          },
     code,
     start,
   };
 }
 
 /** Appends a list of steps to `code`; returns the index of its first step. */
-function compileSteps(steps: readonly Step[], next: number, code: Instruction[]): number {
+function compileSteps(
+  steps: readonly Step[],
+  next: number,
+  code: Instruction[],
+): number {
   let continuation = next;
   for (let index = steps.length - 1; index >= 0; index--) {
     const step = steps[index];
-    if (step !== undefined) continuation = compileStep(step, continuation, code);
+    if (step !== undefined)
+      continuation = compileStep(step, continuation, code);
   }
   return continuation;
 }
@@ -146,9 +185,19 @@ function compileStep(step: Step, next: number, code: Instruction[]): number {
         next,
       });
     case 'wait_duration':
-      return push({ op: 'wait_duration', step: step.id, ms: step.durationMs, next });
+      return push({
+        op: 'wait_duration',
+        step: step.id,
+        ms: step.durationMs,
+        next,
+      });
     case 'wait_until':
-      return push({ op: 'wait_until', step: step.id, minute: step.atMinute, next });
+      return push({
+        op: 'wait_until',
+        step: step.id,
+        minute: step.atMinute,
+        next,
+      });
     case 'wait_event':
       return push({
         op: 'wait_event',
@@ -171,7 +220,11 @@ function compileStep(step: Step, next: number, code: Instruction[]): number {
       let upTo = 0;
       const variants = step.variants.map((variant) => {
         upTo += variant.share;
-        return { id: variant.id, upTo, start: compileSteps(variant.steps, next, code) };
+        return {
+          id: variant.id,
+          upTo,
+          start: compileSteps(variant.steps, next, code),
+        };
       });
       return push({ op: 'split', step: step.id, variants });
     }
@@ -217,6 +270,8 @@ function compile(condition: Condition): CompiledCondition {
   return compileCondition(condition.expression);
 }
 
-function compileOptional(condition: Condition | undefined): CompiledCondition | null {
+function compileOptional(
+  condition: Condition | undefined,
+): CompiledCondition | null {
   return condition === undefined ? null : compile(condition);
 }

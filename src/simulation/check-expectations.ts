@@ -20,7 +20,9 @@ export function checkExpectations(
 ): FailedExpectation[] {
   const failures: FailedExpectation[] = [];
   for (const expectation of expectations) {
-    const mine = timeline.filter((entry) => entry.member === expectation.member);
+    const mine = timeline.filter(
+      (entry) => entry.member === expectation.member,
+    );
     if (meets(expectation, mine, zone)) continue;
     failures.push({
       expectation,
@@ -31,7 +33,11 @@ export function checkExpectations(
   return failures;
 }
 
-function meets(expectation: Expectation, timeline: readonly TimelineEntry[], zone: TimeZone): boolean {
+function meets(
+  expectation: Expectation,
+  timeline: readonly TimelineEntry[],
+  zone: TimeZone,
+): boolean {
   switch (expectation.kind) {
     case 'receives':
       return timeline.some(
@@ -39,20 +45,27 @@ function meets(expectation: Expectation, timeline: readonly TimelineEntry[], zon
           entry.kind === 'send' &&
           entry.outcome === 'sent' &&
           entry.template === expectation.template &&
-          (expectation.channel === undefined || entry.channel === expectation.channel) &&
-          (expectation.day === undefined || zone.localDay(entry.at) === expectation.day) &&
-          (expectation.offer === undefined || entry.offer === expectation.offer),
+          (expectation.channel === undefined ||
+            entry.channel === expectation.channel) &&
+          (expectation.day === undefined ||
+            zone.localDay(entry.at) === expectation.day) &&
+          (expectation.offer === undefined ||
+            entry.offer === expectation.offer),
       );
     case 'never_receives':
       return !timeline.some(
-        (entry) => entry.kind === 'send' && entry.outcome === 'sent' && entry.template === expectation.template,
+        (entry) =>
+          entry.kind === 'send' &&
+          entry.outcome === 'sent' &&
+          entry.template === expectation.template,
       );
     case 'leaves':
       return timeline.some(
         (entry) =>
           entry.kind === 'leave' &&
           entry.journey === expectation.journey &&
-          (expectation.reason === undefined || entry.reason === expectation.reason),
+          (expectation.reason === undefined ||
+            entry.reason === expectation.reason),
       );
     case 'held_back':
       return timeline.some(
@@ -60,7 +73,8 @@ function meets(expectation: Expectation, timeline: readonly TimelineEntry[], zon
           entry.kind === 'send' &&
           entry.outcome !== 'sent' &&
           entry.rule === expectation.rule &&
-          (expectation.template === undefined || entry.template === expectation.template),
+          (expectation.template === undefined ||
+            entry.template === expectation.template),
       );
     default:
       return assertNever(expectation);
@@ -72,9 +86,12 @@ export function describeExpectation(expectation: Expectation): string {
   switch (expectation.kind) {
     case 'receives': {
       const parts = [`receives ${expectation.template}`];
-      if (expectation.channel !== undefined) parts.push(`by ${expectation.channel}`);
-      if (expectation.day !== undefined) parts.push(`on ${formatDay(expectation.day)}`);
-      if (expectation.offer !== undefined) parts.push(`with offer ${expectation.offer}`);
+      if (expectation.channel !== undefined)
+        parts.push(`by ${expectation.channel}`);
+      if (expectation.day !== undefined)
+        parts.push(`on ${formatDay(expectation.day)}`);
+      if (expectation.offer !== undefined)
+        parts.push(`with offer ${expectation.offer}`);
       return parts.join(' ');
     }
     case 'never_receives':
@@ -99,7 +116,12 @@ export function describeEntry(entry: TimelineEntry, zone: TimeZone): string {
     case 'send': {
       const offer = entry.offer === null ? '' : ` with offer ${entry.offer}`;
       const rule = entry.rule === null ? '' : ` by ${entry.rule}`;
-      const verb = entry.outcome === 'sent' ? 'receives' : entry.outcome === 'deferred' ? 'deferred' : 'held back';
+      const verb =
+        entry.outcome === 'sent'
+          ? 'receives'
+          : entry.outcome === 'deferred'
+            ? 'deferred'
+            : 'held back';
       return `${when} ${verb} ${entry.template} by ${entry.channel}${offer}${rule} [${entry.journey}/${entry.step}]`;
     }
     default:

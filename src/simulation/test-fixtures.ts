@@ -1,7 +1,10 @@
 import type { Program } from '../runtime/program.js';
 import type { Workspace } from '../workspace/workspace.js';
 import type { Fixture } from '../workspace/fixture.js';
-import { checkExpectations, type FailedExpectation } from './check-expectations.js';
+import {
+  checkExpectations,
+  type FailedExpectation,
+} from './check-expectations.js';
 import { runFixture } from './run-fixture.js';
 import type { TimelineEntry } from './timeline.js';
 
@@ -23,6 +26,14 @@ export function testFixtures(
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((fixture) => {
       const timeline = runFixture(program, fixture);
-      return { fixture, timeline, failures: checkExpectations(fixture.expectations, timeline, program.timeZone) };
+      return {
+        fixture,
+        timeline,
+        failures: checkExpectations(
+          fixture.expectations,
+          timeline,
+          program.timeZone,
+        ),
+      };
     });
 }

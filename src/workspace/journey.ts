@@ -42,7 +42,11 @@ export type ExitRule =
       readonly when: Condition | undefined;
       readonly span: Span;
     }
-  | { readonly kind: 'condition'; readonly when: Condition; readonly span: Span };
+  | {
+      readonly kind: 'condition';
+      readonly when: Condition;
+      readonly span: Span;
+    };
 
 /** The journey's goal: an event within a window after entry. */
 export interface Goal {

@@ -32,7 +32,9 @@ const rows: Row[] = [
   },
   {
     name: 'duplicate key',
-    changes: { 'journeys/extra.yaml': 'kind: Segment\nid: a\nid: b\ncondition: true\n' },
+    changes: {
+      'journeys/extra.yaml': 'kind: Segment\nid: a\nid: b\ncondition: true\n',
+    },
     code: 'SL102',
     at: 'journeys/extra.yaml:3:1',
   },
@@ -61,13 +63,20 @@ const rows: Row[] = [
   },
   {
     name: 'deep nesting',
-    changes: { 'journeys/extra.yaml': `kind: Segment\nid: deep\nx: ${'['.repeat(100)}${']'.repeat(100)}\n` },
+    changes: {
+      'journeys/extra.yaml': `kind: Segment\nid: deep\nx: ${'['.repeat(100)}${']'.repeat(100)}\n`,
+    },
     code: 'SL105',
     at: 'journeys/extra.yaml:1:1',
   },
   {
     name: 'text that is not UTF-8',
-    changes: { 'journeys/extra.yaml': Buffer.from('kind: Segment\nid: caf\xff\n', 'latin1') },
+    changes: {
+      'journeys/extra.yaml': Buffer.from(
+        'kind: Segment\nid: caf\xff\n',
+        'latin1',
+      ),
+    },
     code: 'SL110',
     at: 'journeys/extra.yaml:1:1',
   },
@@ -98,7 +107,8 @@ const rows: Row[] = [
   {
     name: 'Model without an id attribute (the schema requires it)',
     changes: {
-      'journeys/model.yaml': 'kind: Model\nid: shop\nmember:\n  name: string\nevents: {}\n',
+      'journeys/model.yaml':
+        'kind: Model\nid: shop\nmember:\n  name: string\nevents: {}\n',
       'journeys/winback.yaml': null,
       'journeys/basket.yaml': null,
       'journeys/segments.yaml': null,
@@ -111,7 +121,8 @@ const rows: Row[] = [
   {
     name: 'Model whose id is not a string',
     changes: {
-      'journeys/model.yaml': 'kind: Model\nid: shop\nmember:\n  id: integer\nevents: {}\n',
+      'journeys/model.yaml':
+        'kind: Model\nid: shop\nmember:\n  id: integer\nevents: {}\n',
       'journeys/winback.yaml': null,
       'journeys/basket.yaml': null,
       'journeys/segments.yaml': null,
@@ -123,13 +134,21 @@ const rows: Row[] = [
   },
   {
     name: 'unknown offer in a send',
-    changes: { 'journeys/extra.yaml': journey('  - send: { channel: email, template: winback, offer: winback_52 }\n') },
+    changes: {
+      'journeys/extra.yaml': journey(
+        '  - send: { channel: email, template: winback, offer: winback_52 }\n',
+      ),
+    },
     code: 'SL503',
     at: 'journeys/extra.yaml:7:5',
   },
   {
     name: 'missing template for a send',
-    changes: { 'journeys/extra.yaml': journey('  - send: { channel: email, template: welcome }\n') },
+    changes: {
+      'journeys/extra.yaml': journey(
+        '  - send: { channel: email, template: welcome }\n',
+      ),
+    },
     code: 'SL511',
     at: 'journeys/extra.yaml:7:5',
   },
@@ -154,7 +173,10 @@ const rows: Row[] = [
   {
     name: 'unknown goal event',
     changes: {
-      'journeys/extra.yaml': journey('  - exit: done\n', 'goal:\n  event: purchace\n  within: 7d\n'),
+      'journeys/extra.yaml': journey(
+        '  - exit: done\n',
+        'goal:\n  event: purchace\n  within: 7d\n',
+      ),
     },
     code: 'SL503',
     at: 'journeys/extra.yaml:7:3',
@@ -170,7 +192,9 @@ const rows: Row[] = [
   {
     name: 'step after an exit',
     changes: {
-      'journeys/extra.yaml': journey('  - exit: done\n  - send: { channel: email, template: winback }\n'),
+      'journeys/extra.yaml': journey(
+        '  - exit: done\n  - send: { channel: email, template: winback }\n',
+      ),
     },
     code: 'SL507',
     at: 'journeys/extra.yaml:8:5',
@@ -197,8 +221,11 @@ const rows: Row[] = [
   {
     name: 'marketing send on a channel without a consent rule',
     changes: {
-      'journeys/policy.yaml': 'kind: ContactPolicy\nid: default\nconsent:\n  email: member.consent.email\n',
-      'journeys/extra.yaml': journey('  - send: { channel: sms, template: winback }\n'),
+      'journeys/policy.yaml':
+        'kind: ContactPolicy\nid: default\nconsent:\n  email: member.consent.email\n',
+      'journeys/extra.yaml': journey(
+        '  - send: { channel: sms, template: winback }\n',
+      ),
     },
     code: 'SL510',
     at: 'journeys/extra.yaml:7:5',
@@ -212,7 +239,8 @@ const rows: Row[] = [
   {
     name: 'parameter value of the wrong type',
     changes: {
-      'journeys/parameters.yaml': 'kind: Parameters\nid: shop\nvalues:\n  winback_after_days: { type: integer, value: 3.5 }\n',
+      'journeys/parameters.yaml':
+        'kind: Parameters\nid: shop\nvalues:\n  winback_after_days: { type: integer, value: 3.5 }\n',
     },
     code: 'SL205',
     at: 'journeys/parameters.yaml:4:47',
@@ -240,7 +268,9 @@ const rows: Row[] = [
   {
     name: 'duplicate step id',
     changes: {
-      'journeys/extra.yaml': journey('  - id: first\n    wait: 1d\n  - id: first\n    wait: 2d\n'),
+      'journeys/extra.yaml': journey(
+        '  - id: first\n    wait: 1d\n  - id: first\n    wait: 2d\n',
+      ),
     },
     code: 'SL516',
     at: 'journeys/extra.yaml:9:5',
@@ -248,7 +278,9 @@ const rows: Row[] = [
   {
     name: 'update of an undeclared attribute',
     changes: {
-      'journeys/extra.yaml': journey('  - update:\n      set:\n        vip: true\n'),
+      'journeys/extra.yaml': journey(
+        '  - update:\n      set:\n        vip: true\n',
+      ),
     },
     code: 'SL503',
     at: 'journeys/extra.yaml:9:14',
@@ -256,7 +288,8 @@ const rows: Row[] = [
   {
     name: 'unknown time zone',
     changes: {
-      'journeys/policy.yaml': 'kind: ContactPolicy\nid: default\ntime_zone: Europe/Stokholm\nconsent:\n  email: member.consent.email\n  sms: member.consent.sms\n',
+      'journeys/policy.yaml':
+        'kind: ContactPolicy\nid: default\ntime_zone: Europe/Stokholm\nconsent:\n  email: member.consent.email\n  sms: member.consent.sms\n',
     },
     code: 'SL517',
     at: 'journeys/policy.yaml:1:1',
@@ -273,7 +306,9 @@ const rows: Row[] = [
   {
     name: 'fixture attribute of the wrong type',
     changes: {
-      'journeys/fixtures.yaml': fixture(`members:\n${member.replace('level: member', 'level: gold')}`),
+      'journeys/fixtures.yaml': fixture(
+        `members:\n${member.replace('level: member', 'level: gold')}`,
+      ),
     },
     code: 'SL513',
     at: 'journeys/fixtures.yaml:9:14',
@@ -281,7 +316,9 @@ const rows: Row[] = [
   {
     name: 'fixture attribute the Model does not declare',
     changes: {
-      'journeys/fixtures.yaml': fixture(`members:\n${member}      shoe_size: 38\n`),
+      'journeys/fixtures.yaml': fixture(
+        `members:\n${member}      shoe_size: 38\n`,
+      ),
     },
     code: 'SL513',
     at: 'journeys/fixtures.yaml:12:7',
@@ -289,7 +326,9 @@ const rows: Row[] = [
   {
     name: 'fixture member missing a required attribute',
     changes: {
-      'journeys/fixtures.yaml': fixture(`members:\n${member.replace('      level: member\n', '')}`),
+      'journeys/fixtures.yaml': fixture(
+        `members:\n${member.replace('      level: member\n', '')}`,
+      ),
     },
     code: 'SL518',
     at: 'journeys/fixtures.yaml:7:7',
@@ -327,7 +366,9 @@ const rows: Row[] = [
   {
     name: 'fixture expecting an unknown template',
     changes: {
-      'journeys/fixtures.yaml': fixture(`members:\n${member}expect:\n  - member: eva\n    never_receives: winbak\n`),
+      'journeys/fixtures.yaml': fixture(
+        `members:\n${member}expect:\n  - member: eva\n    never_receives: winbak\n`,
+      ),
     },
     code: 'SL503',
     at: 'journeys/fixtures.yaml:13:5',
@@ -366,6 +407,8 @@ describe('broken workspaces', () => {
 
   test('a missing folder is one diagnostic, not a crash', async () => {
     const result = await checkWorkspace('/nonexistent/slinga/workspace');
-    expect(result.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['SL100']);
+    expect(result.diagnostics.map((diagnostic) => diagnostic.code)).toEqual([
+      'SL100',
+    ]);
   });
 });

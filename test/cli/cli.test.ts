@@ -3,7 +3,9 @@ import { main } from '../../src/cli/main.js';
 import { copyWorkspace, minimalWorkspace } from '../support/workspace-copy.js';
 
 /** Runs the CLI in-process and captures what it writes. */
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function run(
+  ...argv: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const code = await main(argv, {
@@ -21,7 +23,11 @@ const brokenOffer = {
 
 describe('slinga check', () => {
   test('a clean workspace exits 0', async () => {
-    expect(await run('check', minimalWorkspace)).toEqual({ code: 0, stdout: '', stderr: 'No problems found.\n' });
+    expect(await run('check', minimalWorkspace)).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: 'No problems found.\n',
+    });
   });
 
   test('human output shows the code frame with the span underlined', async () => {
@@ -44,7 +50,11 @@ describe('slinga check', () => {
   test('JSON output is versioned data', async () => {
     const folder = await copyWorkspace(minimalWorkspace, brokenOffer);
     const result = await run('check', folder, '--format', 'json');
-    const document = JSON.parse(result.stdout) as { version: number; summary: unknown; diagnostics: unknown[] };
+    const document = JSON.parse(result.stdout) as {
+      version: number;
+      summary: unknown;
+      diagnostics: unknown[];
+    };
     expect(result.code).toBe(1);
     expect(document.version).toBe(1);
     expect(document.summary).toEqual({ errors: 1, warnings: 0, infos: 0 });
@@ -65,7 +75,9 @@ describe('slinga check', () => {
   });
 
   test('warnings fail only past --max-warnings', async () => {
-    const folder = await copyWorkspace(minimalWorkspace, { 'templates/basket.sms.hbs': null });
+    const folder = await copyWorkspace(minimalWorkspace, {
+      'templates/basket.sms.hbs': null,
+    });
     expect((await run('check', folder)).code).toBe(0);
     expect((await run('check', folder, '--max-warnings', '0')).code).toBe(1);
     expect((await run('check', folder, '--max-warnings', '1')).code).toBe(0);
@@ -85,7 +97,8 @@ describe('slinga test', () => {
     const result = await run('test', minimalWorkspace);
     expect(result).toEqual({
       code: 0,
-      stdout: 'PASS winback_and_basket (5 expectations)\n\n1 passed, 0 failed\n',
+      stdout:
+        'PASS winback_and_basket (5 expectations)\n\n1 passed, 0 failed\n',
       stderr: '',
     });
   });

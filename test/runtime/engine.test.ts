@@ -11,10 +11,18 @@ const member = (id: string, extra = ''): string =>
   `      level: member\n      consent: { email: true, sms: true }\n      purchases: []\n${extra}`;
 
 /** Simulates one fixture in the minimal workspace plus extra files; returns its timeline as text. */
-async function timeline(files: Record<string, string>, fixtureId: string): Promise<string[]> {
-  const folder = await copyWorkspace(minimalWorkspace, { 'journeys/fixtures.yaml': null, ...files });
+async function timeline(
+  files: Record<string, string>,
+  fixtureId: string,
+): Promise<string[]> {
+  const folder = await copyWorkspace(minimalWorkspace, {
+    'journeys/fixtures.yaml': null,
+    ...files,
+  });
   const result = await checkWorkspace(folder);
-  expect(result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error')).toEqual([]);
+  expect(
+    result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error'),
+  ).toEqual([]);
   const workspace = result.workspace;
   if (workspace === undefined) throw new Error('workspace did not check');
   const program = buildProgram(workspace);
@@ -22,7 +30,9 @@ async function timeline(files: Record<string, string>, fixtureId: string): Promi
   if (fixture === undefined) throw new Error(`no fixture ${fixtureId}`);
   return runFixture(program, fixture)
     .filter((entry) => entry.kind === 'send')
-    .map((entry) => `${entry.member} ${describeEntry(entry, program.timeZone)}`);
+    .map(
+      (entry) => `${entry.member} ${describeEntry(entry, program.timeZone)}`,
+    );
 }
 
 const daily = (channel: string, at: string): string =>
@@ -146,10 +156,14 @@ describe('the journey engine', () => {
         'expect:\n  - member: eva\n    receives: { template: basket }\n',
     });
     const result = await checkWorkspace(folder);
-    if (result.workspace === undefined) throw new Error('workspace did not check');
-    const [outcome] = testFixtures(result.workspace, buildProgram(result.workspace));
-    expect(outcome?.failures.map((failure) => [failure.expected, failure.actual])).toEqual([
-      ['receives basket', []],
-    ]);
+    if (result.workspace === undefined)
+      throw new Error('workspace did not check');
+    const [outcome] = testFixtures(
+      result.workspace,
+      buildProgram(result.workspace),
+    );
+    expect(
+      outcome?.failures.map((failure) => [failure.expected, failure.actual]),
+    ).toEqual([['receives basket', []]]);
   });
 });

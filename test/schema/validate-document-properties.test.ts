@@ -129,7 +129,9 @@ function replaceAt(
   if (step === undefined) return by;
   if (typeof value !== 'object' || value === null) return value;
   const copy = (
-    Array.isArray(value) ? [...(value as unknown[])] : { ...(value as Record<string, unknown>) }
+    Array.isArray(value)
+      ? [...(value as unknown[])]
+      : { ...(value as Record<string, unknown>) }
   ) as Record<string | number, unknown>;
   if (rest.length === 0 && remove) {
     if (Array.isArray(copy)) copy.splice(Number(step), 1);

@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 /** The folder of the small, valid workspace the tests start from. */
-export const minimalWorkspace = path.join(import.meta.dirname, '..', 'fixtures', 'minimal');
+export const minimalWorkspace = path.join(
+  import.meta.dirname,
+  '..',
+  'fixtures',
+  'minimal',
+);
 
 /**
  * Copies a workspace into a fresh temporary folder, applies file changes

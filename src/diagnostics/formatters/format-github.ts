@@ -1,6 +1,10 @@
 import type { Diagnostic } from '../diagnostic.js';
 
-const commands = { error: 'error', warning: 'warning', info: 'notice' } as const;
+const commands = {
+  error: 'error',
+  warning: 'warning',
+  info: 'notice',
+} as const;
 
 /**
  * Formats diagnostics as GitHub Actions workflow commands, so that they show

@@ -38,7 +38,9 @@ export function formatHuman(
       lines.push(...codeFrame(diagnostic.span, sources, paint));
     }
     for (const related of diagnostic.related) {
-      lines.push(`  ${paint('dim', 'note:')} ${related.message} (${location(related.span)})`);
+      lines.push(
+        `  ${paint('dim', 'note:')} ${related.message} (${location(related.span)})`,
+      );
     }
     if (diagnostic.help !== undefined) {
       lines.push(`  ${paint('dim', '= help:')} ${diagnostic.help}`);
@@ -63,8 +65,7 @@ function codeFrame(
   const { line } = span.start;
   const text = file.lineText(line);
   const gutter = String(line).length;
-  const lastColumn =
-    span.end.line === line ? span.end.column : text.length + 1;
+  const lastColumn = span.end.line === line ? span.end.column : text.length + 1;
   const width = Math.max(1, lastColumn - span.start.column);
   const marker = `${' '.repeat(span.start.column - 1)}${'^'.repeat(width)}`;
   const pad = ' '.repeat(gutter);

@@ -41,7 +41,8 @@ export const checkingMessages = {
   },
   SL508: {
     severity: 'error',
-    message: 'A wait for the event "{event}" has no timeout; members could wait forever.',
+    message:
+      'A wait for the event "{event}" has no timeout; members could wait forever.',
     help: 'Add "timeout:" with a duration such as 7d.',
   },
   SL509: {
@@ -95,7 +96,8 @@ export const checkingMessages = {
   },
   SL519: {
     severity: 'warning',
-    message: 'Journey "{journey}" is not listed in the contact policy priorities.',
+    message:
+      'Journey "{journey}" is not listed in the contact policy priorities.',
     help: 'It ranks after the listed journeys, by category.',
   },
   SL520: {

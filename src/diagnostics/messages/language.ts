@@ -119,7 +119,8 @@ export const languageMessages = {
   },
   SL408: {
     severity: 'error',
-    message: '{expression} may be absent ({type}), so it cannot be used here unguarded.',
+    message:
+      '{expression} may be absent ({type}), so it cannot be used here unguarded.',
     help: 'Guard it, as in has({expression}) and ..., or give a default with coalesce({expression}, ...).',
   },
   SL409: {
@@ -136,7 +137,8 @@ export const languageMessages = {
   },
   SL412: {
     severity: 'error',
-    message: 'Values of type {type} have no order, so "{operator}" cannot compare them.',
+    message:
+      'Values of type {type} have no order, so "{operator}" cannot compare them.',
     help: 'Compare them with == or != instead.',
   },
   SL413: {
@@ -155,7 +157,8 @@ export const languageMessages = {
   },
   SL416: {
     severity: 'error',
-    message: 'The items of a list must share one type, but this is {actual} after {first}.',
+    message:
+      'The items of a list must share one type, but this is {actual} after {first}.',
   },
   SL417: {
     severity: 'error',

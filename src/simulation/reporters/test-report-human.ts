@@ -9,11 +9,19 @@ export function formatTestHuman(results: readonly FixtureResult[]): string {
   for (const result of results) {
     const passed = result.failures.length === 0;
     const count = result.fixture.expectations.length;
-    lines.push(`${passed ? 'PASS' : 'FAIL'} ${result.fixture.id} (${count} expectations)`);
+    lines.push(
+      `${passed ? 'PASS' : 'FAIL'} ${result.fixture.id} (${count} expectations)`,
+    );
     for (const failure of result.failures) {
       const { span } = failure.expectation;
-      lines.push(`  ${span.file}:${span.start.line}:${span.start.column} ${failure.expectation.member} ${failure.expected}`);
-      lines.push(...sideBySide([failure.expected], failure.actual).map((line) => `    ${line}`));
+      lines.push(
+        `  ${span.file}:${span.start.line}:${span.start.column} ${failure.expectation.member} ${failure.expected}`,
+      );
+      lines.push(
+        ...sideBySide([failure.expected], failure.actual).map(
+          (line) => `    ${line}`,
+        ),
+      );
     }
   }
   const failed = results.filter((result) => result.failures.length > 0).length;
@@ -21,8 +29,14 @@ export function formatTestHuman(results: readonly FixtureResult[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-function sideBySide(expected: readonly string[], actual: readonly string[]): string[] {
-  const width = Math.max('expected'.length, ...expected.map((line) => line.length));
+function sideBySide(
+  expected: readonly string[],
+  actual: readonly string[],
+): string[] {
+  const width = Math.max(
+    'expected'.length,
+    ...expected.map((line) => line.length),
+  );
   const rows = Math.max(expected.length, actual.length, 1);
   const lines = [`${'expected'.padEnd(width)} | actual`];
   for (let row = 0; row < rows; row++) {

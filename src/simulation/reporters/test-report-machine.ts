@@ -6,11 +6,18 @@ import type { FixtureResult } from '../test-fixtures.js';
 export const testReportVersion = 1;
 
 /** The results as one JSON document. */
-export function formatTestJson(results: readonly FixtureResult[], zone: TimeZone): string {
+export function formatTestJson(
+  results: readonly FixtureResult[],
+  zone: TimeZone,
+): string {
   const failed = results.filter((result) => result.failures.length > 0).length;
   const document = {
     version: testReportVersion,
-    summary: { fixtures: results.length, passed: results.length - failed, failed },
+    summary: {
+      fixtures: results.length,
+      passed: results.length - failed,
+      failed,
+    },
     fixtures: results.map((result) => ({
       id: result.fixture.id,
       file: result.fixture.span.file,
@@ -23,7 +30,10 @@ export function formatTestJson(results: readonly FixtureResult[], zone: TimeZone
         line: failure.expectation.span.start.line,
         column: failure.expectation.span.start.column,
       })),
-      timeline: result.timeline.map((entry) => ({ ...entry, text: describeEntry(entry, zone) })),
+      timeline: result.timeline.map((entry) => ({
+        ...entry,
+        text: describeEntry(entry, zone),
+      })),
     })),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
@@ -60,7 +70,10 @@ export function formatTestGithub(results: readonly FixtureResult[]): string {
       result.failures.map((failure) => {
         const { span } = failure.expectation;
         const message = `${failure.expectation.member} ${failure.expected}; actual:\n${failure.actual.join('\n')}`;
-        const escaped = message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+        const escaped = message
+          .replace(/%/g, '%25')
+          .replace(/\r/g, '%0D')
+          .replace(/\n/g, '%0A');
         return `::error file=${span.file},line=${span.start.line},col=${span.start.column},title=Slinga fixture ${result.fixture.id}::${escaped}\n`;
       }),
     )

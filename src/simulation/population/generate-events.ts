@@ -1,0 +1,828 @@
+import type { Type } from '../../language/types.js';
+import {
+  millisecondsPerHour,
+  millisecondsPerMinute,
+} from '../../runtime/calendar.js';
+import type { TimeZone } from '../../runtime/time-zone.js';
+import { assertNever } from '../../support/assert-never.js';
+import type { EventType, MemberModel } from '../../workspace/workspace.js';
+import {
+  DayClock,
+  MemberFactory,
+  acceptsChoice,
+  areaChoices,
+  areas,
+  defaultValue,
+  drawPrice,
+  levelOf,
+  levelThresholds,
+  objectBuilder,
+  stores,
+  type Member,
+} from './generate-members.js';
+import { Random, deriveSeed, weighted } from './random.js';
+
+/** Receives one generated event for the member at an index. */
+export type EmitEvent = (
+  memberIndex: number,
+  event: Record<string, unknown>,
+) => void;
+
+/** What the generator needs besides the Model and the members. */
+export interface EventGeneratorOptions {
+  readonly seed: number;
+  /** Local day number of the first simulated day. */
+  readonly startDay: number;
+  readonly timeZone: TimeZone;
+}
+
+/**
+ * Daily rates of the programme's behaviour. Purchases are a share of the
+ * active members (bought in the last 12 months), picked in proportion to how
+ * often they bought; the rest are shares of all members.
+ */
+const rates = {
+  purchase: 0.02,
+  basketAbandoned: 0.004,
+  basketRecovered: 0.3,
+  backInStock: 0.0008,
+  bonusUnused: 0.003,
+  childrenOptIn: 0.0002,
+  passwordReset: 0.0005,
+  emailBounced: 0.0001,
+  emailRegistered: 0.0002,
+  emailConfirmed: 0.6,
+  levelReview: 0.0001,
+  memberJoined: 0.0003,
+  otherEvent: 0.0005,
+} as const;
+
+/** More shopping at weekends; Monday is 0. */
+const weekdayFactors = [0.9, 0.9, 0.95, 1, 1.05, 1.3, 1.1] as const;
+
+/** Hours of online activity, weighted: evenings busiest, nights quiet. */
+const onlineHours = weighted<number>(
+  [
+    1, 0.5, 0.3, 0.2, 0.2, 0.4, 1, 2, 3, 4, 4, 4, 5, 4, 4, 4, 5, 5, 6, 7, 8, 7,
+    5, 3,
+  ].map((weight, hour) => [hour, weight] as const),
+);
+
+const carriers = ['PostNord', 'DHL', 'Budbee', 'Instabox'];
+
+/** The event types whose values the generator knows how to shape. */
+const programmeEvents = new Set([
+  'purchase',
+  'order_placed',
+  'order_changed',
+  'order_dispatch_soon',
+  'order_shipped',
+  'order_delayed',
+  'order_ready_for_pickup',
+  'pickup_reminder_due',
+  'review_request_due',
+  'return_received',
+  'member_joined',
+  'email_registered',
+  'email_confirmed',
+  'email_bounced',
+  'civic_number_missing',
+  'children_opt_in',
+  'bonus_unused',
+  'first_bonus_earned',
+  'level_changed',
+  'close_to_next_level',
+  'back_in_stock',
+  'basket_abandoned',
+  'password_reset_requested',
+]);
+
+/** How to write one event type: its fields in Model order, with defaults. */
+interface EventShape {
+  readonly fields: readonly { readonly name: string; readonly type: Type }[];
+  readonly defaults: readonly ((random: Random) => unknown)[];
+  readonly build: (values: readonly unknown[]) => Record<string, unknown>;
+  readonly values: unknown[];
+}
+
+/** An online order, for the events that follow it. */
+interface Order {
+  readonly id: string;
+  readonly amount: number;
+  readonly day: number;
+  readonly clickAndCollect: boolean;
+  readonly store: string;
+}
+
+/** An event generated earlier that happens on a later day. */
+interface LaterEvent {
+  readonly memberIndex: number;
+  readonly event: Record<string, unknown>;
+}
+
+/**
+ * Generates the population's events one local day at a time, from the
+ * Model's event types: purchases (with the order events of online ones),
+ * abandoned baskets, bonus, level and contact-detail events, new members
+ * (appended to `members`), and a little of every other event type. Events
+ * of later days (an order shipping tomorrow) wait in a queue that never
+ * holds more than a few weeks. Deterministic: days must be generated in
+ * order, and the same seed gives the same events.
+ */
+export class EventGenerator {
+  /** Events generated so far, per type. */
+  readonly counts = new Map<string, number>();
+  private readonly shapes = new Map<string, EventShape>();
+  private readonly factory: MemberFactory;
+  private readonly clock: DayClock;
+  private readonly traits: MemberTraits;
+  private readonly later = new Map<number, LaterEvent[]>();
+  private random = new Random(0);
+  private emit: EmitEvent = () => undefined;
+  private day = 0;
+  private orders = 0;
+
+  constructor(
+    model: MemberModel,
+    private readonly members: Member[],
+    private readonly options: EventGeneratorOptions,
+  ) {
+    this.clock = new DayClock(options.timeZone, options.startDay);
+    this.factory = new MemberFactory(model, options);
+    for (const [name, event] of model.events) {
+      this.shapes.set(name, eventShape(event, this.clock));
+    }
+    this.traits = new MemberTraits(members, this.clock.at(options.startDay, 0));
+  }
+
+  /** Emits the events of one local day, after those of the day before. */
+  generateDay(day: number, emit: EmitEvent): void {
+    this.random = new Random(deriveSeed(this.options.seed, day), 0x65766e74);
+    this.emit = emit;
+    this.day = day;
+    for (const waiting of this.later.get(day) ?? []) {
+      this.send(waiting.memberIndex, waiting.event);
+    }
+    this.later.delete(day);
+
+    this.generatePurchases();
+    this.generateBaskets();
+    this.generateMemberEvents();
+    this.generateJoins();
+    this.generateOtherEvents();
+  }
+
+  private generatePurchases(): void {
+    const count = this.dailyCount(this.traits.active, rates.purchase);
+    for (let n = 0; n < count; n++) {
+      const memberIndex = this.traits.pickActive(this.random);
+      const online = this.random.chance(this.traits.onlineShare(memberIndex));
+      this.purchase(memberIndex, this.timeOfDay(online), online);
+    }
+  }
+
+  private generateBaskets(): void {
+    if (!this.shapes.has('basket_abandoned')) return;
+    const count = this.dailyCount(this.traits.active, rates.basketAbandoned);
+    for (let n = 0; n < count; n++) {
+      const memberIndex = this.traits.pickActive(this.random);
+      const at = this.timeOfDay(true);
+      const value = drawPrice(
+        this.random,
+        this.random.pickWeighted(areaChoices),
+      );
+      const basket = this.serial('B');
+      this.event(memberIndex, 'basket_abandoned', at, {
+        basket_id: basket,
+        item_count: 1 + this.random.int(5),
+        value,
+        basket_url: `https://www.example.se/basket/${basket}`,
+      });
+      if (this.random.chance(rates.basketRecovered)) {
+        const minutes = 10 + this.random.int(350);
+        this.purchase(memberIndex, at + minutes * millisecondsPerMinute, true);
+      }
+    }
+  }
+
+  /** Events that happen to a share of all members, one kind each. */
+  private generateMemberEvents(): void {
+    this.sample('back_in_stock', rates.backInStock, true, (index, at) => {
+      const product = this.serial('P');
+      this.event(index, 'back_in_stock', at, {
+        product_id: product,
+        product_name: `Product ${product}`,
+        product_url: `https://www.example.se/p/${product}`,
+        price: drawPrice(this.random, this.random.pickWeighted(areaChoices)),
+      });
+    });
+    this.sample('bonus_unused', rates.bonusUnused, false, (index, at) => {
+      const amount = this.traits.number(index, 'bonus_balance');
+      if (amount === undefined || amount <= 0) return;
+      this.event(index, 'bonus_unused', at, {
+        amount,
+        expires_on: this.day + 30,
+      });
+    });
+    this.sample('children_opt_in', rates.childrenOptIn, false, (index, at) => {
+      this.event(index, 'children_opt_in', at, {
+        channel: this.channelName(at),
+      });
+    });
+    this.sample(
+      'password_reset_requested',
+      rates.passwordReset,
+      true,
+      (index, at) => {
+        this.event(index, 'password_reset_requested', at, {
+          reset_url: `https://www.example.se/reset/${this.serial('R')}`,
+          valid_until: at + millisecondsPerHour,
+        });
+      },
+    );
+    this.generateContactEvents();
+    this.generateLevelReviews();
+  }
+
+  private generateContactEvents(): void {
+    this.sample('email_bounced', rates.emailBounced, true, (index, at) => {
+      const email = this.members[index]?.['email'];
+      if (typeof email !== 'string') return;
+      const bounceType = this.random.chance(0.5) ? 'hard' : 'soft';
+      this.event(index, 'email_bounced', at, {
+        email,
+        bounce_type: bounceType,
+      });
+    });
+    this.sample(
+      'email_registered',
+      rates.emailRegistered,
+      true,
+      (index, at) => {
+        if (typeof this.members[index]?.['email'] === 'string') return;
+        this.registerEmail(index, at, `member.${index}@example.se`, 'profile');
+      },
+    );
+  }
+
+  private generateLevelReviews(): void {
+    this.sample('level_changed', rates.levelReview, false, (index, at) => {
+      const from = this.members[index]?.['level'];
+      const to =
+        from === 'plus10000'
+          ? 'plus1500'
+          : from === 'plus1500'
+            ? 'member'
+            : null;
+      if (to === null) return;
+      this.event(index, 'level_changed', at, {
+        from,
+        to,
+        direction: 'down',
+        reason: 'yearly_review',
+      });
+    });
+  }
+
+  /** New members join; they are appended to the population. */
+  private generateJoins(): void {
+    if (!this.shapes.has('member_joined')) return;
+    const count = this.dailyCount(this.traits.base, rates.memberJoined);
+    for (let n = 0; n < count; n++) {
+      const online = this.random.chance(0.3);
+      const at = this.timeOfDay(online);
+      const index = this.members.length;
+      const member = this.factory.joining(index, at, online, this.random);
+      this.members.push(member);
+      this.traits.addMember(member, online);
+      this.joined(index, member, at, online);
+    }
+  }
+
+  private joined(
+    index: number,
+    member: Member,
+    at: number,
+    online: boolean,
+  ): void {
+    const store = online ? null : member['store'];
+    this.event(index, 'member_joined', at, {
+      channel: online ? 'online' : 'store',
+      store,
+    });
+    const minute = millisecondsPerMinute;
+    const email = member['email'];
+    if (typeof email === 'string')
+      this.registerEmail(index, at + minute, email, 'signup');
+    if (member['civic_number_valid'] === false) {
+      const reason = member['birth_date'] === null ? 'missing' : 'invalid';
+      this.event(index, 'civic_number_missing', at + 2 * minute, { reason });
+    }
+    if (!online && this.random.chance(0.7))
+      this.purchase(index, at + 3 * minute, false);
+  }
+
+  private registerEmail(
+    index: number,
+    at: number,
+    email: string,
+    source: string,
+  ): void {
+    this.event(index, 'email_registered', at, {
+      email,
+      source,
+      confirm_url: `https://www.example.se/confirm/${this.serial('C')}`,
+    });
+    if (this.random.chance(rates.emailConfirmed)) {
+      const delay = (5 + this.random.int(3 * 24 * 60)) * millisecondsPerMinute;
+      this.event(index, 'email_confirmed', at + delay, { email });
+    }
+  }
+
+  /** Event types the programme does not know: a few of each, values by type. */
+  private generateOtherEvents(): void {
+    for (const name of this.shapes.keys()) {
+      if (programmeEvents.has(name)) continue;
+      this.sample(name, rates.otherEvent, false, (index, at) =>
+        this.event(index, name, at, {}),
+      );
+    }
+  }
+
+  /** A purchase, with what follows it: order events, bonus and levels. */
+  private purchase(memberIndex: number, at: number, online: boolean): void {
+    const random = this.random;
+    const area = this.traits.area(memberIndex, random);
+    const amount = drawPrice(random, area);
+    const home = this.members[memberIndex]?.['store'];
+    const store = online
+      ? null
+      : typeof home === 'string' && random.chance(0.85)
+        ? home
+        : random.pickWeighted(stores);
+    this.event(memberIndex, 'purchase', at, {
+      amount,
+      area: areas[area],
+      channel: online ? 'online' : 'store',
+      store,
+      offer_id: null,
+    });
+    if (online) this.order(memberIndex, at, amount);
+    this.afterPurchase(memberIndex, at + millisecondsPerMinute, amount);
+  }
+
+  /** The loyalty system's events after a purchase. */
+  private afterPurchase(memberIndex: number, at: number, amount: number): void {
+    const traits = this.traits;
+    if (traits.firstBonus(memberIndex)) {
+      this.event(memberIndex, 'first_bonus_earned', at, {
+        amount: Math.max(1, Math.round(amount * 0.02)),
+      });
+    }
+    const change = traits.addSpend(memberIndex, amount);
+    if (change !== null) {
+      this.event(memberIndex, 'level_changed', at, {
+        ...change,
+        direction: 'up',
+        reason: 'purchase',
+      });
+      return;
+    }
+    const close = traits.closeToNextLevel(memberIndex);
+    if (close !== null && this.random.chance(0.7)) {
+      this.event(
+        memberIndex,
+        'close_to_next_level',
+        at + millisecondsPerMinute,
+        close,
+      );
+    }
+  }
+
+  /** An online order and the events that follow it over the next weeks. */
+  private order(memberIndex: number, at: number, amount: number): void {
+    if (!this.shapes.has('order_placed')) return;
+    const random = this.random;
+    const clickAndCollect = random.chance(0.35);
+    const home = this.members[memberIndex]?.['store'];
+    const order: Order = {
+      id: this.serial('O'),
+      amount,
+      day: this.clock.zone.localDay(at),
+      clickAndCollect,
+      store: typeof home === 'string' ? home : random.pickWeighted(stores),
+    };
+    this.event(memberIndex, 'order_placed', at, {
+      order_id: order.id,
+      amount,
+      delivery: clickAndCollect ? 'click_and_collect' : 'home_delivery',
+      pickup_store: clickAndCollect ? order.store : null,
+    });
+    if (random.chance(0.03)) {
+      const changedAt = at + (2 + random.int(4)) * millisecondsPerHour;
+      this.event(memberIndex, 'order_changed', changedAt, {
+        order_id: order.id,
+        item_name: 'Item',
+        new_amount: Math.round(amount * 0.7),
+      });
+    }
+    this.delivery(memberIndex, order);
+    this.afterDelivery(memberIndex, order);
+  }
+
+  private delivery(memberIndex: number, order: Order): void {
+    const random = this.random;
+    const { id, day } = order;
+    const expected = day + 2 + random.int(2);
+    this.event(
+      memberIndex,
+      'order_dispatch_soon',
+      this.dayTime(day + 1, 360, 360),
+      {
+        order_id: id,
+        expected_delivery: expected,
+      },
+    );
+    this.event(memberIndex, 'order_shipped', this.dayTime(day + 1, 720, 480), {
+      order_id: id,
+      carrier: random.pick(carriers),
+      tracking_url: `https://track.example.se/${id}`,
+    });
+    if (random.chance(0.04)) {
+      this.event(
+        memberIndex,
+        'order_delayed',
+        this.dayTime(day + 2, 480, 600),
+        {
+          order_id: id,
+          new_expected_delivery: expected + 2 + random.int(3),
+        },
+      );
+    }
+  }
+
+  private afterDelivery(memberIndex: number, order: Order): void {
+    const random = this.random;
+    const { id, day } = order;
+    if (order.clickAndCollect) {
+      const pickup = {
+        order_id: id,
+        store: order.store,
+        pickup_code: String(100_000 + random.int(900_000)),
+      };
+      const collectBy = day + 9;
+      this.event(
+        memberIndex,
+        'order_ready_for_pickup',
+        this.dayTime(day + 2, 600, 480),
+        {
+          ...pickup,
+          collect_by: collectBy,
+        },
+      );
+      if (random.chance(0.3)) {
+        this.event(
+          memberIndex,
+          'pickup_reminder_due',
+          this.dayTime(collectBy - 2, 600, 60),
+          {
+            ...pickup,
+            collect_by: collectBy,
+          },
+        );
+      }
+    }
+    if (random.chance(0.4)) {
+      this.event(
+        memberIndex,
+        'review_request_due',
+        this.dayTime(day + 10, 600, 600),
+        {
+          order_id: id,
+          product_name: 'Product',
+          review_url: `https://www.example.se/review/${id}`,
+        },
+      );
+    }
+    if (random.chance(0.1)) {
+      this.event(
+        memberIndex,
+        'return_received',
+        this.dayTime(day + 12 + random.int(8), 540, 480),
+        {
+          order_id: id,
+          return_id: `${id}-R`,
+          refund_amount: Math.round(order.amount * random.uniform(0.3, 1)),
+        },
+      );
+    }
+  }
+
+  /**
+   * Emits an event of the Model now or queues it for its day. Values the
+   * Model's field does not accept, and fields not given, get type defaults;
+   * event types the Model lacks are skipped.
+   */
+  private event(
+    memberIndex: number,
+    type: string,
+    at: number,
+    given: Readonly<Record<string, unknown>>,
+  ): void {
+    const shape = this.shapes.get(type);
+    if (shape === undefined) return;
+    const built = writeEvent(shape, type, at, given, this.random);
+    const day = this.clock.zone.localDay(at);
+    if (day <= this.day) return this.send(memberIndex, built);
+    let waiting = this.later.get(day);
+    if (waiting === undefined) {
+      waiting = [];
+      this.later.set(day, waiting);
+    }
+    waiting.push({ memberIndex, event: built });
+  }
+
+  private send(memberIndex: number, event: Record<string, unknown>): void {
+    const type = String(event['type']);
+    this.counts.set(type, (this.counts.get(type) ?? 0) + 1);
+    this.emit(memberIndex, event);
+  }
+
+  /** Calls `generate` for a day's share of members, if the Model has the event. */
+  private sample(
+    type: string,
+    rate: number,
+    online: boolean,
+    generate: (memberIndex: number, at: number) => void,
+  ): void {
+    if (!this.shapes.has(type)) return;
+    const count = this.dailyCount(this.traits.base, rate);
+    for (let n = 0; n < count; n++) {
+      generate(this.random.int(this.traits.base), this.timeOfDay(online));
+    }
+  }
+
+  /** How many of `population` do something today at a daily `rate`. */
+  private dailyCount(population: number, rate: number): number {
+    const weekday = weekdayFactors[(((this.day + 3) % 7) + 7) % 7] ?? 1;
+    const expected =
+      population * rate * weekday * this.random.uniform(0.9, 1.1);
+    return Math.floor(expected) + (this.random.chance(expected % 1) ? 1 : 0);
+  }
+
+  /** A time today: store opening hours, or online hours. */
+  private timeOfDay(online: boolean): number {
+    if (online) {
+      const hour = this.random.pickWeighted(onlineHours);
+      return this.dayTime(this.day, hour * 60, 60);
+    }
+    const weekend = (((this.day + 3) % 7) + 7) % 7 >= 5;
+    return this.dayTime(this.day, 600, weekend ? 480 : 600);
+  }
+
+  /** An instant on a day, `from` minutes after midnight plus up to `span`. */
+  private dayTime(day: number, from: number, span: number): number {
+    return this.clock.at(day, from + this.random.int(span));
+  }
+
+  private channelName(at: number): string {
+    return this.clock.zone.localMinuteOfDay(at) < 600 || this.random.chance(0.5)
+      ? 'online'
+      : 'store';
+  }
+
+  private serial(prefix: string): string {
+    this.orders++;
+    return [prefix, String(this.orders)].join('');
+  }
+}
+
+function eventShape(event: EventType, clock: DayClock): EventShape {
+  const fields = [...event.fields.values()]
+    .filter((field) => field.name !== 'at' && field.name !== 'type')
+    .map((field) => ({ name: field.name, type: field.type }));
+  const names = ['type', 'at', ...fields.map((field) => field.name)];
+  return {
+    fields,
+    defaults: fields.map((field) =>
+      defaultValue(field.name, field.type, clock),
+    ),
+    build: objectBuilder(names),
+    values: new Array<unknown>(names.length).fill(null),
+  };
+}
+
+function writeEvent(
+  shape: EventShape,
+  type: string,
+  at: number,
+  given: Readonly<Record<string, unknown>>,
+  random: Random,
+): Record<string, unknown> {
+  const { fields, defaults, values } = shape;
+  values[0] = type;
+  values[1] = at;
+  for (let index = 0; index < fields.length; index++) {
+    const field = fields[index];
+    if (field === undefined) continue;
+    const value = given[field.name];
+    values[index + 2] =
+      value !== undefined && fits(value, field.type)
+        ? value
+        : defaults[index]?.(random);
+  }
+  return shape.build(values);
+}
+
+/** Whether a value has the runtime form of a Type. */
+export function fits(value: unknown, type: Type): boolean {
+  switch (type.kind) {
+    case 'optional':
+      return value === null || value === undefined || fits(value, type.inner);
+    case 'string':
+      return typeof value === 'string';
+    case 'enum':
+      return typeof value === 'string' && acceptsChoice(type, [value]);
+    case 'integer':
+      return Number.isInteger(value);
+    case 'number':
+    case 'money':
+    case 'date':
+    case 'datetime':
+    case 'duration':
+      return typeof value === 'number';
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'list':
+      return Array.isArray(value);
+    case 'object':
+      return typeof value === 'object' && value !== null;
+    case 'error':
+      return true;
+    default:
+      return assertNever(type);
+  }
+}
+
+const millisecondsPerYear = 365 * 24 * millisecondsPerHour;
+const firstBonusFlag = 1;
+const closeToLevelFlag = 2;
+
+/**
+ * What the generator reads from members over and over, read once: how often
+ * each bought in the last year (for picking buyers), online share and
+ * favourite area, plus what happened during the run (spend, flags). Typed
+ * arrays, a few bytes per member.
+ */
+class MemberTraits {
+  /** Members who bought in the last 12 months, at the start. */
+  readonly active: number;
+  private readonly cumulative: Float64Array;
+  private online: Uint8Array;
+  private favourite: Uint8Array;
+  private spent: Float32Array;
+  private flags: Uint8Array;
+
+  constructor(
+    private readonly members: readonly Member[],
+    start: number,
+  ) {
+    const count = members.length;
+    this.cumulative = new Float64Array(count);
+    this.online = new Uint8Array(count);
+    this.favourite = new Uint8Array(count);
+    this.spent = new Float32Array(count);
+    this.flags = new Uint8Array(count);
+    let total = 0;
+    let active = 0;
+    for (let index = 0; index < count; index++) {
+      const recent = this.readHistory(index, start - millisecondsPerYear);
+      if (recent > 0) active++;
+      total += recent > 0 ? 1 + recent : 0.1;
+      this.cumulative[index] = total;
+    }
+    this.active = active;
+  }
+
+  /** Members now, joiners included. */
+  get base(): number {
+    return this.members.length;
+  }
+
+  /** A member of the base, picked in proportion to how often they buy. */
+  pickActive(random: Random): number {
+    const cumulative = this.cumulative;
+    const target = random.next() * (cumulative[cumulative.length - 1] ?? 0);
+    let low = 0;
+    let high = cumulative.length - 1;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((cumulative[middle] ?? 0) <= target) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
+  /** The share of a member's purchases made online. */
+  onlineShare(index: number): number {
+    return (this.online[index] ?? 0) / 100;
+  }
+
+  /** The area of a member's next purchase: often their favourite. */
+  area(index: number, random: Random): number {
+    const favourite = this.favourite[index] ?? 0;
+    return favourite > 0 && random.chance(0.5)
+      ? favourite - 1
+      : random.pickWeighted(areaChoices);
+  }
+
+  /** A numeric attribute of a member, if it has one. */
+  number(index: number, name: string): number | undefined {
+    const value = this.members[index]?.[name];
+    return typeof value === 'number' ? value : undefined;
+  }
+
+  /** Registers a member who joined during the run. */
+  addMember(member: Member, online: boolean): void {
+    const index = this.members.length - 1;
+    if (index >= this.flags.length) this.grow(index + 1);
+    this.online[index] = online ? 75 : 15;
+    this.favourite[index] = 0;
+    this.flags[index] =
+      member['first_bonus_earned'] === false ? 0 : firstBonusFlag;
+  }
+
+  /** True the first time a member without a bonus earns one. */
+  firstBonus(index: number): boolean {
+    const flags = this.flags[index] ?? firstBonusFlag;
+    if ((flags & firstBonusFlag) !== 0) return false;
+    this.flags[index] = flags | firstBonusFlag;
+    return this.members[index]?.['first_bonus_earned'] === false;
+  }
+
+  /** Adds spend; the level change it causes, if any. */
+  addSpend(index: number, amount: number): { from: string; to: string } | null {
+    const spend = this.number(index, 'spend_12m');
+    if (spend === undefined || this.members[index]?.['level'] === undefined)
+      return null;
+    const before = spend + (this.spent[index] ?? 0);
+    this.spent[index] = (this.spent[index] ?? 0) + amount;
+    const from = levelOf(before);
+    const to = levelOf(before + amount);
+    return from === to ? null : { from, to };
+  }
+
+  /** What is left to the next level, once per member, if it is little. */
+  closeToNextLevel(
+    index: number,
+  ): { amount_left: number; next_level: string } | null {
+    const spend = this.number(index, 'spend_12m');
+    const flags = this.flags[index] ?? closeToLevelFlag;
+    if (spend === undefined || (flags & closeToLevelFlag) !== 0) return null;
+    const total = spend + (this.spent[index] ?? 0);
+    const next = total < levelThresholds.plus1500 ? 'plus1500' : 'plus10000';
+    const left = Math.round(levelThresholds[next] - total);
+    if (left <= 0 || left > 300) return null;
+    this.flags[index] = flags | closeToLevelFlag;
+    return { amount_left: left, next_level: next };
+  }
+
+  /** Reads a member's purchase history; returns purchases since `since`. */
+  private readHistory(index: number, since: number): number {
+    const member = this.members[index];
+    const purchases = member?.['purchases'];
+    this.flags[index] =
+      member?.['first_bonus_earned'] === false ? 0 : firstBonusFlag;
+    if (!Array.isArray(purchases)) return 1;
+    let recent = 0;
+    let online = 0;
+    const byArea = [0, 0, 0];
+    for (const item of purchases as readonly Record<string, unknown>[]) {
+      const at = item['at'];
+      if (typeof at === 'number' && at >= since) recent++;
+      if (item['channel'] === 'online') online++;
+      const area = areas.indexOf(item['area'] as (typeof areas)[number]);
+      if (area >= 0) byArea[area] = (byArea[area] ?? 0) + 1;
+    }
+    this.online[index] =
+      purchases.length === 0
+        ? 10
+        : Math.round((100 * online) / purchases.length);
+    const top = Math.max(...byArea);
+    this.favourite[index] = top === 0 ? 0 : byArea.indexOf(top) + 1;
+    return recent;
+  }
+
+  private grow(length: number): void {
+    const capacity = Math.max(length, Math.ceil(this.flags.length * 1.25));
+    this.online = resized(this.online, new Uint8Array(capacity));
+    this.favourite = resized(this.favourite, new Uint8Array(capacity));
+    this.spent = resized(this.spent, new Float32Array(capacity));
+    this.flags = resized(this.flags, new Uint8Array(capacity));
+  }
+}
+
+function resized<T extends Uint8Array | Float32Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
+}
