@@ -1,9 +1,20 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { checkExpression, parseCondition } from '../language/index.js';
-import { requiredType, scalarType, type Type } from '../language/types.js';
+import {
+  describeType,
+  requiredType,
+  scalarType,
+  type Type,
+} from '../language/types.js';
+import { report } from '../diagnostics/catalogue.js';
+import { didYouMean } from '../diagnostics/did-you-mean.js';
 import type { Condition } from '../workspace/condition.js';
 import type { Journey, Step } from '../workspace/journey.js';
-import type { Workspace } from '../workspace/workspace.js';
+import type {
+  EventType,
+  MemberModel,
+  Workspace,
+} from '../workspace/workspace.js';
 import { assertNever } from '../support/assert-never.js';
 import { ScopeFactory, type ScopeExtras } from './scopes.js';
 
@@ -36,6 +47,9 @@ export function checkConditions(
       check,
       (name) => workspace.model.attributes.get(name)?.type,
     );
+  }
+  for (const event of workspace.model.events.values()) {
+    checkEventEffects(event, workspace.model, check, diagnostics);
   }
 }
 
@@ -148,4 +162,76 @@ function checkOne(
     return;
   condition.expression = parsed.expression;
   condition.type = checked.type;
+}
+
+/**
+ * Checks an event's updates and appends: the attributes exist, appends go to
+ * lists of objects and name every required field, and every expression has
+ * the type of what it writes.
+ */
+function checkEventEffects(
+  event: EventType,
+  model: MemberModel,
+  check: Check,
+  diagnostics: Diagnostic[],
+): void {
+  const scope = { event: event.name };
+  for (const effect of event.effects) {
+    const attribute = model.attributes.get(effect.attribute);
+    const span = effect.kind === 'update' ? effect.value.span : effect.span;
+    if (attribute === undefined) {
+      const suggestion = didYouMean(effect.attribute, model.attributes.keys());
+      const data = {
+        what: 'member attribute',
+        name: effect.attribute,
+        suggestion,
+      };
+      diagnostics.push(report('SL503', span, data));
+      continue;
+    }
+    if (effect.kind === 'update') {
+      check(effect.value, scope, requiredType(attribute.type));
+      continue;
+    }
+    const list = requiredType(attribute.type);
+    const item = list.kind === 'list' ? requiredType(list.item) : undefined;
+    if (item?.kind !== 'object') {
+      const data = {
+        attribute: effect.attribute,
+        actual: describeType(attribute.type),
+        expected: 'a list of objects',
+      };
+      diagnostics.push(report('SL515', span, data));
+      continue;
+    }
+    checkAppendedItem(effect, item.properties, scope, check, diagnostics);
+  }
+}
+
+function checkAppendedItem(
+  effect: Extract<EventType['effects'][number], { kind: 'append' }>,
+  properties: ReadonlyMap<string, Type>,
+  scope: ScopeExtras,
+  check: Check,
+  diagnostics: Diagnostic[],
+): void {
+  const written = new Set(effect.fields.map((field) => field.name));
+  for (const field of effect.fields) {
+    const type = properties.get(field.name);
+    if (type === undefined) {
+      const data = {
+        what: 'item field',
+        name: field.name,
+        suggestion: didYouMean(field.name, properties.keys()),
+      };
+      diagnostics.push(report('SL503', field.value.span, data));
+    } else {
+      check(field.value, scope, type);
+    }
+  }
+  for (const [name, type] of properties) {
+    if (!written.has(name) && type.kind !== 'optional') {
+      diagnostics.push(report('SL518', effect.span, { field: name }));
+    }
+  }
 }

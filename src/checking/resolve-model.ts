@@ -7,7 +7,12 @@ import {
   type Type,
 } from '../language/types.js';
 import type { DocumentPath } from '../loading/yaml-locate.js';
-import type { EventType, Field, MemberModel } from '../workspace/workspace.js';
+import type {
+  EventEffect,
+  EventType,
+  Field,
+  MemberModel,
+} from '../workspace/workspace.js';
 import type { DocumentReader } from './document-reader.js';
 import { resolveType } from './resolve-type.js';
 
@@ -57,6 +62,7 @@ export function resolveModel(
     );
     events.set(name, {
       name,
+      effects: resolveEffects(reader, event, path),
       description:
         typeof event['description'] === 'string'
           ? event['description']
@@ -106,4 +112,31 @@ function builtIn(name: string, type: Type, span: Field['span']): Field {
 /** The types of a map of fields. */
 export function typesOf(fields: ReadonlyMap<string, Field>): Map<string, Type> {
   return new Map([...fields].map(([name, field]) => [name, field.type]));
+}
+
+/** The `updates` and `appends` of an event type. */
+function resolveEffects(
+  reader: DocumentReader,
+  event: Raw,
+  path: DocumentPath,
+): EventEffect[] {
+  const updates = Object.keys((event['updates'] ?? {}) as Raw).map(
+    (attribute): EventEffect => ({
+      kind: 'update',
+      attribute,
+      value: reader.condition([...path, 'updates', attribute]),
+    }),
+  );
+  const appends = Object.entries((event['appends'] ?? {}) as Raw).map(
+    ([attribute, fields]): EventEffect => ({
+      kind: 'append',
+      attribute,
+      fields: Object.keys((fields ?? {}) as Raw).map((name) => ({
+        name,
+        value: reader.condition([...path, 'appends', attribute, name]),
+      })),
+      span: reader.keySpan([...path, 'appends', attribute]),
+    }),
+  );
+  return [...updates, ...appends];
 }

@@ -48,6 +48,12 @@ const phase = { event: 0, resume: 1, entry: 2 } as const;
  */
 export class JourneyEngine {
   private readonly agenda = new Agenda<Task>();
+  /**
+   * Per member, made on first need. Kept dense (an entry for every member,
+   * undefined until needed): an array written at scattered indices turns into
+   * a hash table, and the daily passes over millions of members read it once
+   * per member per journey.
+   */
   private readonly states: (MemberState | undefined)[] = [];
   private readonly context: ConditionContext;
   private readonly byEvent = new Map<string, ProgramJourney[]>();
@@ -71,6 +77,9 @@ export class JourneyEngine {
       today: 0,
       timeZone: program.timeZone,
     };
+    for (let index = 0; index < members.length; index++) {
+      this.states.push(undefined);
+    }
     for (const journey of program.journeys) {
       const events = [
         journey.entry.kind === 'event' ? journey.entry.event : undefined,
@@ -176,15 +185,25 @@ export class JourneyEngine {
     const member = this.members[memberIndex];
     if (member === undefined) return;
     const type = String(event['type']);
-    this.program.eventEffects.get(type)?.(member, event);
-    const state = this.state(memberIndex);
-    if (type === this.program.purchaseEvent)
-      redeemOffers(state.offers, event, this.now, this.program.offers);
+    const effect = this.program.eventEffects.get(type);
+    if (effect !== undefined) effect(this.useContext(memberIndex, event, null));
 
-    for (const instance of [...state.instances])
-      this.applyEventToInstance(instance, type, event);
+    // A member without state has no offers or instances and may enter any
+    // journey; most events happen to such members, so no state is made for
+    // them here (enter makes it when needed).
+    const state = this.states[memberIndex];
+    if (state !== undefined && type === this.program.purchaseEvent)
+      redeemOffers(state.offers, event, this.now, this.program.offers);
+    if (state !== undefined && state.instances.length > 0) {
+      for (const instance of [...state.instances])
+        this.applyEventToInstance(instance, type, event);
+    }
     for (const journey of this.byEvent.get(type) ?? []) {
-      if (journey.entry.kind !== 'event' || !this.canEnter(state, journey))
+      const current = this.states[memberIndex];
+      if (
+        journey.entry.kind !== 'event' ||
+        (current !== undefined && !this.canEnter(current, journey))
+      )
         continue;
       this.useContext(memberIndex, event, null);
       if (
@@ -571,6 +590,8 @@ export class JourneyEngine {
     let state = this.states[memberIndex];
     if (state === undefined) {
       state = { instances: [], lastEntered: [], sends: [], offers: [] };
+      // Members added after construction: keep the array dense.
+      while (this.states.length < memberIndex) this.states.push(undefined);
       this.states[memberIndex] = state;
     }
     return state;

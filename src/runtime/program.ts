@@ -158,11 +158,11 @@ export interface ProgramPolicy {
   readonly transactionalExempt: boolean;
 }
 
-/** What an event does to the member it happens to, before journeys see it. */
-export type EventEffect = (
-  member: Record<string, unknown>,
-  event: Record<string, unknown>,
-) => void;
+/**
+ * What an event does to the member it happens to, before journeys see it.
+ * Called with the context set to that member and event.
+ */
+export type EventEffect = (c: ConditionContext) => void;
 
 export interface Program {
   readonly timeZone: TimeZone;

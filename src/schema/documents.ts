@@ -342,6 +342,27 @@ export interface EventDocument {
   payload?: {
     [k: string]: TypeDocument;
   };
+  /**
+   * Member attributes this event sets before journeys see it, each to an expression over member, event and params (for example last_purchase_at: event.at). Default: none.
+   *
+   * @default {}
+   */
+  updates?: {
+    [k: string]: Condition;
+  };
+  /**
+   * List attributes of the member this event adds an item to, each item written as its fields' expressions (for example purchases: { at: event.at, amount: event.amount }). Default: none.
+   *
+   * @default {}
+   */
+  appends?: {
+    /**
+     * The fields of the new item, by name, each an expression.
+     */
+    [k: string]: {
+      [k: string]: Condition;
+    };
+  };
 }
 
 /**

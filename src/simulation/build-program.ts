@@ -4,6 +4,7 @@ import type {
   ConditionContext,
 } from '../runtime/condition-context.js';
 import type {
+  EventEffect,
   Instruction,
   Program,
   ProgramJourney,
@@ -82,7 +83,7 @@ export function buildProgram(workspace: Workspace): Program {
       ]),
     ),
     purchaseEvent: purchaseEventName,
-    eventEffects: new Map(),
+    eventEffects: buildEventEffects(workspace),
   };
 }
 
@@ -274,4 +275,34 @@ function compileOptional(
   condition: Condition | undefined,
 ): CompiledCondition | null {
   return condition === undefined ? null : compile(condition);
+}
+
+/** Compiles each event type's updates and appends into one function. */
+function buildEventEffects(workspace: Workspace): Map<string, EventEffect> {
+  const effects = new Map<string, EventEffect>();
+  for (const event of workspace.model.events.values()) {
+    if (event.effects.length === 0) continue;
+    const steps = event.effects.map((effect): EventEffect => {
+      if (effect.kind === 'update') {
+        const value = compile(effect.value);
+        return (context) => {
+          context.member[effect.attribute] = value(context);
+        };
+      }
+      const fields = effect.fields.map(
+        (field) => [field.name, compile(field.value)] as const,
+      );
+      return (context) => {
+        const item: Record<string, unknown> = {};
+        for (const [name, value] of fields) item[name] = value(context);
+        const list = context.member[effect.attribute];
+        if (Array.isArray(list)) list.push(item);
+        else context.member[effect.attribute] = [item];
+      };
+    });
+    effects.set(event.name, (context) => {
+      for (const step of steps) step(context);
+    });
+  }
+  return effects;
 }

@@ -26,6 +26,23 @@ export interface Field {
   readonly span: Span;
 }
 
+/** What an event does to its member before journeys see it. */
+export type EventEffect =
+  | {
+      readonly kind: 'update';
+      readonly attribute: string;
+      readonly value: Condition;
+    }
+  | {
+      readonly kind: 'append';
+      readonly attribute: string;
+      readonly fields: readonly {
+        readonly name: string;
+        readonly value: Condition;
+      }[];
+      readonly span: Span;
+    };
+
 /** An event type of the Model. */
 export interface EventType {
   readonly name: string;
@@ -33,6 +50,8 @@ export interface EventType {
   /** The payload fields plus `at` and `type`. */
   readonly type: Type;
   readonly fields: ReadonlyMap<string, Field>;
+  /** Attribute updates and list appends, in the order written. */
+  readonly effects: readonly EventEffect[];
   readonly span: Span;
 }
 

@@ -23,7 +23,56 @@ const member =
   '  - id: eva\n    attributes:\n      email_quarantined: false\n      joined_at: "2020-01-01T10:00"\n' +
   '      level: member\n      consent: { email: true, sms: true }\n      purchases: []\n';
 
+const withoutJourneys = {
+  'journeys/winback.yaml': null,
+  'journeys/basket.yaml': null,
+  'journeys/segments.yaml': null,
+  'journeys/offers.yaml': null,
+  'journeys/fixtures.yaml': null,
+  'journeys/policy.yaml': 'kind: ContactPolicy\nid: default\n',
+};
+
 const rows: Row[] = [
+  {
+    name: 'event update of an undeclared attribute',
+    changes: {
+      'journeys/model.yaml':
+        'kind: Model\nid: shop\nmember:\n  id: string\n  seen_at: datetime?\n  tags: { type: list, items: string }\n  visits: { type: list, items: { type: object, properties: { at: datetime, page: string } } }\nevents:\n  visit:\n    payload:\n      page: string\n    updates:\n      last_seen: event.at\n',
+      ...withoutJourneys,
+    },
+    code: 'SL503',
+    at: 'journeys/model.yaml:13:18',
+  },
+  {
+    name: 'event update of the wrong type',
+    changes: {
+      'journeys/model.yaml':
+        'kind: Model\nid: shop\nmember:\n  id: string\n  seen_at: datetime?\n  tags: { type: list, items: string }\n  visits: { type: list, items: { type: object, properties: { at: datetime, page: string } } }\nevents:\n  visit:\n    payload:\n      page: string\n    updates:\n      seen_at: event.page\n',
+      ...withoutJourneys,
+    },
+    code: 'SL415',
+    at: 'journeys/model.yaml:13:16',
+  },
+  {
+    name: 'event append to a list of scalars',
+    changes: {
+      'journeys/model.yaml':
+        'kind: Model\nid: shop\nmember:\n  id: string\n  seen_at: datetime?\n  tags: { type: list, items: string }\n  visits: { type: list, items: { type: object, properties: { at: datetime, page: string } } }\nevents:\n  visit:\n    payload:\n      page: string\n    appends:\n      tags: { name: event.page }\n',
+      ...withoutJourneys,
+    },
+    code: 'SL515',
+    at: 'journeys/model.yaml:13:7',
+  },
+  {
+    name: 'event append missing a required field',
+    changes: {
+      'journeys/model.yaml':
+        'kind: Model\nid: shop\nmember:\n  id: string\n  seen_at: datetime?\n  tags: { type: list, items: string }\n  visits: { type: list, items: { type: object, properties: { at: datetime, page: string } } }\nevents:\n  visit:\n    payload:\n      page: string\n    appends:\n      visits: { page: event.page }\n',
+      ...withoutJourneys,
+    },
+    code: 'SL518',
+    at: 'journeys/model.yaml:13:7',
+  },
   {
     name: 'YAML syntax error',
     changes: { 'journeys/extra.yaml': 'kind: Segment\nid: [unclosed\n' },

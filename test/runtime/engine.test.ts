@@ -149,6 +149,22 @@ describe('the journey engine', () => {
     ]);
   });
 
+  test('an event updates the member before scheduled entries see it', async () => {
+    const lines = await timeline(
+      {
+        'journeys/fx.yaml':
+          `kind: Fixture\nid: effects\nperiod: { start: "2025-05-01", days: 2 }\nmembers:\n` +
+          member('eva', '      last_purchase_at: "2023-01-01T10:00"\n') +
+          member('bo', '      last_purchase_at: "2023-01-01T10:00"\n') +
+          'events:\n  - { at: "2025-05-01T08:00", member: eva, type: purchase, payload: { amount: 300, area: home, channel: store } }\n',
+      },
+      'effects',
+    );
+    expect(lines).toEqual([
+      'bo 2025-05-01 09:00 receives winback by email with offer winback_25 [winback/steps.0]',
+    ]);
+  });
+
   test('a failing expectation is reported with the actual timeline', async () => {
     const folder = await copyWorkspace(minimalWorkspace, {
       'journeys/fixtures.yaml':
