@@ -23,6 +23,11 @@ export interface EngineListener {
   onSend?(record: SendRecord): void;
   onEnter?(member: string, journey: string, at: number): void;
   onLeave?(member: string, journey: string, at: number, reason: string): void;
+  /**
+   * Which way a member went at a branching step: `then`/`else` at a branch,
+   * the variant id or `holdout` at a split, `event`/`timeout` at a wait.
+   */
+  onPath?(member: string, journey: string, step: string, path: string): void;
 }
 
 /** An offer issued to a member; also the `offer` conditions see. */

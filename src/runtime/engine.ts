@@ -247,6 +247,7 @@ export class JourneyEngine {
       instance.waitingFor = null;
       instance.token++;
       instance.pc = instruction.onEvent;
+      this.took(instance, instruction.step, 'event');
       this.run(instance);
     }
   }
@@ -258,6 +259,7 @@ export class JourneyEngine {
     instance.waitingFor = null;
     instance.token++;
     instance.pc = instruction.onTimeout;
+    this.took(instance, instruction.step, 'timeout');
     this.run(instance);
   }
 
@@ -422,12 +424,12 @@ export class JourneyEngine {
             token: instance.token,
           });
           return;
-        case 'branch':
-          instance.pc =
-            instruction.when(context) === true
-              ? instruction.then
-              : instruction.else;
+        case 'branch': {
+          const taken = instruction.when(context) === true;
+          instance.pc = taken ? instruction.then : instruction.else;
+          this.took(instance, instruction.step, taken ? 'then' : 'else');
           break;
+        }
         case 'split': {
           const memberId = this.memberId(instance.memberIndex);
           const position = stablePercent(
@@ -436,6 +438,7 @@ export class JourneyEngine {
           const variant = instruction.variants.find(
             (candidate) => position < candidate.upTo,
           );
+          this.took(instance, instruction.step, variant?.id ?? 'holdout');
           if (variant === undefined) return this.leave(instance, 'holdout');
           instance.pc = variant.start;
           break;
@@ -452,6 +455,12 @@ export class JourneyEngine {
           return this.leave(instance, 'completed');
       }
     }
+  }
+
+  /** Tells the listener which way a member went at a branching step. */
+  private took(instance: Instance, step: string, path: string): void {
+    const member = this.memberId(instance.memberIndex);
+    this.listener.onPath?.(member, instance.journey.id, step, path);
   }
 
   private sleep(instance: Instance, until: number, next: number): void {

@@ -1,4 +1,5 @@
 import { JourneyEngine } from '../runtime/engine.js';
+import type { EngineListener } from '../runtime/engine-types.js';
 import type { Program } from '../runtime/program.js';
 import type { Fixture } from '../workspace/fixture.js';
 import { TimelineRecorder, type TimelineEntry } from './timeline.js';
@@ -7,6 +8,7 @@ import { TimelineRecorder, type TimelineEntry } from './timeline.js';
 export function runFixture(
   program: Program,
   fixture: Fixture,
+  observer: EngineListener = {},
 ): TimelineEntry[] {
   const members = fixture.members.map(
     (member) => structuredClone(member.attributes) as Record<string, unknown>,
@@ -15,7 +17,11 @@ export function runFixture(
     fixture.members.map((member, index) => [member.id, index]),
   );
   const recorder = new TimelineRecorder();
-  const engine = new JourneyEngine(program, members, recorder);
+  const engine = new JourneyEngine(
+    program,
+    members,
+    combine(recorder, observer),
+  );
   for (const event of fixture.events) {
     const index = indexes.get(event.member);
     if (index === undefined) continue;
@@ -35,4 +41,29 @@ export function runFixture(
     engine.runUntil(zone.toEpoch(day + 1, 0));
   }
   return recorder.entries;
+}
+
+/** One listener that passes every call on to both. */
+function combine(
+  first: EngineListener,
+  second: EngineListener,
+): EngineListener {
+  return {
+    onSend: (record) => {
+      first.onSend?.(record);
+      second.onSend?.(record);
+    },
+    onEnter: (member, journey, at) => {
+      first.onEnter?.(member, journey, at);
+      second.onEnter?.(member, journey, at);
+    },
+    onLeave: (member, journey, at, reason) => {
+      first.onLeave?.(member, journey, at, reason);
+      second.onLeave?.(member, journey, at, reason);
+    },
+    onPath: (member, journey, step, path) => {
+      first.onPath?.(member, journey, step, path);
+      second.onPath?.(member, journey, step, path);
+    },
+  };
 }

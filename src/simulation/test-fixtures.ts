@@ -1,3 +1,4 @@
+import type { EngineListener } from '../runtime/engine-types.js';
 import type { Program } from '../runtime/program.js';
 import type { Workspace } from '../workspace/workspace.js';
 import type { Fixture } from '../workspace/fixture.js';
@@ -20,12 +21,13 @@ export function testFixtures(
   workspace: Workspace,
   program: Program,
   filter: (id: string) => boolean = () => true,
+  observer: EngineListener = {},
 ): FixtureResult[] {
   return [...workspace.fixtures.values()]
     .filter((fixture) => filter(fixture.id))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((fixture) => {
-      const timeline = runFixture(program, fixture);
+      const timeline = runFixture(program, fixture, observer);
       return {
         fixture,
         timeline,
