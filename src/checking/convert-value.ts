@@ -2,11 +2,13 @@ import { report } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { describeType, type Type } from '../language/types.js';
 import type { TimeZone } from '../runtime/time-zone.js';
+import {
+  parseDate as parseDateText,
+  parseDateTime,
+} from '../runtime/values.js';
 import type { DocumentPath, Locate } from '../loading/yaml-locate.js';
 import { assertNever } from '../support/assert-never.js';
 import { durationMs } from './written-values.js';
-
-const msPerDay = 86_400_000;
 
 /** Where a value stands, for its diagnostics. */
 export interface ValueSite {
@@ -125,44 +127,22 @@ function convertObject(
   return result;
 }
 
-/** Day number of a `YYYY-MM-DD` date, or undefined. */
+/** Day number of a `YYYY-MM-DD` date written in a document, or undefined. */
 export function parseDate(written: unknown): number | undefined {
-  const match =
-    typeof written === 'string'
-      ? /^(\d{4})-(\d\d)-(\d\d)$/.exec(written)
-      : null;
-  if (match === null) return undefined;
-  const time = Date.UTC(
-    Number(match[1]),
-    Number(match[2]) - 1,
-    Number(match[3]),
-  );
-  const day = time / msPerDay;
-  const back = new Date(time).toISOString().slice(0, 10);
-  return back === written ? day : undefined;
+  return typeof written === 'string' ? parseDateText(written) : undefined;
 }
 
 /**
- * Epoch milliseconds of an ISO datetime; without an offset it is read as
- * local time in the time zone. A plain date means its local midnight.
+ * Epoch milliseconds of an ISO datetime written in a document; without an
+ * offset it is local time in the time zone, and a plain date means its local
+ * midnight.
  */
 export function parseDatetime(
   written: unknown,
   timeZone: TimeZone,
 ): number | undefined {
   if (typeof written !== 'string') return undefined;
-  const local = /^(\d{4}-\d\d-\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d))?)?$/.exec(
-    written,
-  );
-  if (local !== null) {
-    const day = parseDate(local[1]);
-    if (day === undefined) return undefined;
-    const minute = Number(local[2] ?? 0) * 60 + Number(local[3] ?? 0);
-    return timeZone.toEpoch(day, minute) + Number(local[4] ?? 0) * 1000;
-  }
-  const withOffset =
-    /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/;
-  if (!withOffset.test(written)) return undefined;
-  const epoch = Date.parse(written);
-  return Number.isNaN(epoch) ? undefined : epoch;
+  const day = parseDateText(written);
+  if (day !== undefined) return timeZone.toEpoch(day, 0);
+  return parseDateTime(written.replace(' ', 'T'), timeZone);
 }

@@ -1,3 +1,5 @@
+import { parseDuration } from '../runtime/values.js';
+
 /**
  * Readers for the small value formats of documents, whose shape the JSON
  * Schema has already checked: durations (`7d`) and times of day (`09:00`).
@@ -10,11 +12,9 @@ const unitMs = {
   w: 604_800_000,
 } as const;
 
-/** Milliseconds of a duration such as `30m`, `12h`, `7d`, `2w`. */
+/** Milliseconds of a duration such as `30m`, `12h`, `7d`, `2w`; 0 if none. */
 export function durationMs(written: unknown): number {
-  const match = /^(\d+)([mhdw])$/.exec(String(written));
-  if (match === null) return 0;
-  return Number(match[1]) * unitMs[match[2] as keyof typeof unitMs];
+  return typeof written === 'string' ? (parseDuration(written) ?? 0) : 0;
 }
 
 /** Minutes after midnight of a time of day such as `09:00`. */
