@@ -672,6 +672,10 @@ export interface CapDocument {
  */
 export interface QuietHoursDocument {
   /**
+   * The rule's name in timelines, fixtures and reports. Default: quiet_hours_<channel>.
+   */
+  id?: Identifier;
+  /**
    * The channel that is quiet.
    */
   channel: Channel;
