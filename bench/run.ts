@@ -2,10 +2,12 @@
 import { benchCheck } from './check.js';
 import { benchConditions } from './conditions.js';
 import { benchPopulation } from './population.js';
+import { benchTemplates } from './templates.js';
 
 const sections: [string, () => Promise<string>][] = [
   ['check', benchCheck],
   ['compiled conditions', benchConditions],
+  ['templates', benchTemplates],
   ['population simulation', benchPopulation],
 ];
 

@@ -11,6 +11,7 @@ import type { TemplateFile } from '../loading/loaded-document.js';
 import { defaultLimits, type LoadLimits } from '../loading/limits.js';
 import { TimeZone } from '../runtime/time-zone.js';
 import type { DocumentKind } from '../schema/document-kind.js';
+import { checkTemplates } from '../templates/index.js';
 import type { Journey } from '../workspace/journey.js';
 import type {
   MemberModel,
@@ -140,6 +141,7 @@ function resolveWorkspace(
   checkConditions(workspace, diagnostics);
   checkSegmentCycles(workspace.segments, diagnostics);
   checkJourneys(journeys.values(), workspace, diagnostics);
+  diagnostics.push(...checkTemplates(workspace));
   checkOffers(workspace, diagnostics);
   checkPolicy(workspace, diagnostics);
   checkFixtures(workspace, diagnostics);

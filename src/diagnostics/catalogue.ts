@@ -5,6 +5,7 @@ import { languageMessages } from './messages/language.js';
 import { loadingMessages } from './messages/loading.js';
 import { schemaMessages } from './messages/schema.js';
 import { simulationMessages } from './messages/simulation.js';
+import { templateMessages } from './messages/templates.js';
 import type { Span } from './source-file.js';
 
 /**
@@ -17,6 +18,7 @@ export const catalogue = {
   ...languageMessages,
   ...checkingMessages,
   ...simulationMessages,
+  ...templateMessages,
 } as const;
 
 /** A stable diagnostic code. */

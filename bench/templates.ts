@@ -1,0 +1,123 @@
+import { checkWorkspace } from '../src/checking/check-workspace.js';
+import type {
+  RecommendationProvider,
+  RenderContext,
+} from '../src/templates/index.js';
+import { compileTemplates } from '../src/templates/index.js';
+import { sampleProduct, sampleValue } from '../src/templates/sample-context.js';
+
+const memberCount = 100_000;
+const passes = 5;
+
+/**
+ * Times compiling every bundled template, and rendering one compiled email
+ * (winback: the full MJML layout, an offer, a recommendation block) for
+ * 100,000 generated members on one core. On a shared machine other load only
+ * ever adds time, so the best pass counts; the median is shown too.
+ */
+export async function benchTemplates(): Promise<string> {
+  const checked = await checkWorkspace('.');
+  const workspace = checked.workspace;
+  if (workspace === undefined) return 'the bundled workspace has errors';
+
+  await compileTemplates(workspace);
+  const start = performance.now();
+  const compiled = await compileTemplates(workspace);
+  const compileMs = performance.now() - start;
+  const email = compiled.templates.get('winback')?.email;
+  if (email === undefined) return 'the winback email did not compile';
+
+  const member = sampleValue(workspace.model.member, 'member');
+  const contexts = generatedContexts(member as Record<string, unknown>);
+  const html = await rates(contexts, (context) => email.html(context).length);
+  const whole = await rates(
+    contexts,
+    (context) =>
+      email.subject(context).length +
+      email.preheader(context).length +
+      email.html(context).length +
+      email.text(context).length,
+  );
+  return [
+    `compile ${compiled.templates.size} bundled templates: ${compileMs.toFixed(0)} ms (${compiled.diagnostics.length} diagnostics)`,
+    `render winback HTML for ${memberCount.toLocaleString('en-US')} members: ${describe(html)} (goal > 40,000/s)`,
+    `render winback subject, preheader, HTML and text: ${describe(whole)}`,
+  ].join('\n');
+}
+
+/** Recommends from a fixed list, so that the bench times the template. */
+const products = Array.from({ length: 12 }, (_, index) => ({
+  ...sampleProduct,
+  name: `${sampleProduct.name} ${index}`,
+  price: 199 + 100 * index,
+}));
+const recommendations: RecommendationProvider = {
+  products: (_provider, _member, count) => products.slice(0, count),
+};
+
+const firstNames = ['Anna', 'Erik', 'Åsa', 'Märta', 'Karl-Johan', '<b>Bo</b>'];
+const stores = ['Stockholm City', 'Göteborg Nordstan', 'Malmö', 'Uppsala'];
+
+function generatedContexts(base: Record<string, unknown>): RenderContext[] {
+  return Array.from({ length: memberCount }, (_, index) => ({
+    member: {
+      ...base,
+      id: `M${index}`,
+      first_name: index % 7 === 0 ? undefined : firstNames[index % 6],
+      store: stores[index % 4],
+    },
+    offer: {
+      percent: 25,
+      code: `WB-${index.toString(36).toUpperCase()}`,
+      expires_at: Date.UTC(2025, 2, 1) + (index % 90) * 86_400_000,
+    },
+    params: {},
+    unsubscribe_url: `https://example.com/avregistrera/${index}`,
+    recommendations,
+  }));
+}
+
+interface Rates {
+  /** Renders a second of wall-clock time, per pass. */
+  readonly wall: number[];
+  /**
+   * Renders a second of CPU time, per pass: on a machine shared with other
+   * work the process waits for a core, and CPU time leaves that wait out.
+   */
+  readonly cpu: number[];
+}
+
+/** Renders every context once per pass, after a warm-up. */
+async function rates(
+  contexts: readonly RenderContext[],
+  render: (context: RenderContext) => number,
+): Promise<Rates> {
+  let characters = 0;
+  for (const context of contexts.slice(0, 2_000)) characters += render(context);
+  const found: Rates = { wall: [], cpu: [] };
+  for (let pass = 0; pass < passes; pass++) {
+    const start = performance.now();
+    const cpuStart = process.cpuUsage();
+    for (const context of contexts) characters += render(context);
+    const cpu = process.cpuUsage(cpuStart);
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+    found.wall.push(contexts.length / ((performance.now() - start) / 1_000));
+    found.cpu.push(contexts.length / cpuSeconds);
+    // Let other work run between passes, as a long benchmark should.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  if (characters === 0) throw new Error('the template rendered nothing');
+  return found;
+}
+
+function describe(rates: Rates): string {
+  const best = (values: readonly number[]): number => Math.max(...values);
+  const median = (values: readonly number[]): number =>
+    [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+  const perSecond = (rate: number): string =>
+    `${Math.round(rate).toLocaleString('en-US')}/s`;
+  return (
+    `best ${perSecond(best(rates.wall))} (${(1e6 / best(rates.wall)).toFixed(1)} µs an email), ` +
+    `median ${perSecond(median(rates.wall))}; per CPU second: best ${perSecond(best(rates.cpu))}`
+  );
+}

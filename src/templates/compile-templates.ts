@@ -1,0 +1,93 @@
+import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { TemplateAnalysis } from './analyze-template.js';
+import {
+  analyzeTemplates,
+  workspaceTimeZone,
+  type TemplateWorkspace,
+} from './check-templates.js';
+import { compileEmail, tryRender } from './compile-email.js';
+import type {
+  CompiledEmail,
+  CompiledSms,
+  CompiledTemplate,
+} from './compiled-template.js';
+import { sampleContext } from './sample-context.js';
+import {
+  compileOptions,
+  createTemplateEnvironment,
+  type TemplateEnvironment,
+} from './template-environment.js';
+
+/** Compiled templates by id, and what checking and compiling found. */
+export interface CompiledTemplates {
+  /** Templates whose files have no errors, by template id. */
+  readonly templates: Map<string, CompiledTemplate>;
+  /** The same findings as checkTemplates, and any from compiling. */
+  readonly diagnostics: Diagnostic[];
+}
+
+/**
+ * Checks and compiles every template of a workspace, once: emails through
+ * MJML to HTML with Handlebars in it, SMS to Handlebars text. A file with
+ * errors is left out; the other channel of its template id stays.
+ */
+export async function compileTemplates(
+  workspace: TemplateWorkspace,
+): Promise<CompiledTemplates> {
+  const environment = createTemplateEnvironment(workspaceTimeZone(workspace));
+  const analyses = analyzeTemplates(workspace, environment);
+  const diagnostics = analyses.flatMap((analysis) => [...analysis.diagnostics]);
+  const templates = new Map<string, CompiledTemplate>();
+
+  for (const analysis of analyses) {
+    if (hasErrors(analysis.diagnostics)) continue;
+    const id = analysis.template.id;
+    const compiled = await compileChannel(
+      analysis,
+      environment,
+      workspace,
+      diagnostics,
+    );
+    if (compiled === undefined) continue;
+    const channel = analysis.template.channel;
+    templates.set(id, {
+      ...(templates.get(id) ?? { id }),
+      [channel]: compiled,
+    });
+  }
+  return { templates, diagnostics };
+}
+
+async function compileChannel(
+  analysis: TemplateAnalysis,
+  environment: TemplateEnvironment,
+  workspace: TemplateWorkspace,
+  diagnostics: Diagnostic[],
+): Promise<CompiledEmail | CompiledSms | undefined> {
+  const { body } = analysis;
+  if (body === undefined) return undefined;
+  const sample = sampleContext(analysis.scope, workspace.parameters);
+
+  if (analysis.template.channel === 'sms') {
+    const render = environment.compile(
+      body.runtimeSource,
+      compileOptions(false),
+    );
+    if (!tryRender(render, sample, body, diagnostics)) return undefined;
+    const { encoding = 'gsm7', parts = 1 } = analysis.sms ?? {};
+    return { text: (context) => render(context), encoding, parts };
+  }
+
+  const parts = {
+    subject: analysis.subject,
+    preheader: analysis.preheader,
+    body,
+  };
+  const email = await compileEmail(parts, environment, diagnostics);
+  if (email === undefined) return undefined;
+  const renders = [email.subject, email.preheader, email.html, email.text];
+  const rendered = renders.every((render) =>
+    tryRender(render, sample, body, diagnostics),
+  );
+  return rendered ? email : undefined;
+}
