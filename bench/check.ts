@@ -42,12 +42,12 @@ async function generatedWorkspace(count: number): Promise<string> {
       '  event: purchase',
       '  within: 14d',
       'steps:',
-      '  - send: { channel: email, template: winback }',
+      '  - send: { channel: email, template: winback, offer: winback_25 }',
       '  - wait: 3d',
       '  - branch:',
       '      when: count(member.purchases where item.area == "beauty") > 2',
       '      then:',
-      '        - send: { channel: email, template: winback_reminder }',
+      '        - send: { channel: email, template: second_purchase_home }',
       '',
     ].join('\n');
     await writeFile(
