@@ -1,3 +1,4 @@
+import { availableParallelism, loadavg } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { checkWorkspace } from '../src/checking/check-workspace.js';
@@ -42,7 +43,7 @@ const goals = {
 export async function benchPopulation(): Promise<string> {
   const source = await loadSource();
   const gc = exposeGc();
-  const lines = [`workspace: ${source.description}`];
+  const lines = [`workspace: ${source.description}`, machine()];
 
   gc?.();
   const oneDay = simulate(source, 1);
@@ -66,8 +67,17 @@ export async function benchPopulation(): Promise<string> {
     `goal: 30 days < ${goals.thirtyDaysSeconds} s: ${verdict(monthSeconds < goals.thirtyDaysSeconds)} (${monthSeconds.toFixed(1)} s)`,
     `goal: peak RSS < 3 GiB: ${verdict(peak < goals.peakBytes)} (${mebibytes(peak)})`,
     `goal: flat memory: ${flatness(heaps)}`,
+    machine(),
   );
   return lines.join('\n');
+}
+
+/** Cores and load: wall times on a shared machine mean little without them. */
+function machine(): string {
+  const load = loadavg()
+    .map((value) => value.toFixed(1))
+    .join(' ');
+  return `machine: ${availableParallelism()} cores, load average ${load}, Node ${process.version}`;
 }
 
 interface Source {
@@ -100,7 +110,8 @@ function summary(label: string, report: PopulationReport): string[] {
       `(${count((report.members.start / timing.generateMilliseconds) * 1000)} members/s)`,
     `${label}: simulated in ${simulateSeconds.toFixed(2)} s: ${(simulateSeconds / report.days).toFixed(2)} s per day ` +
       `(slowest ${(Math.max(...days) / 1000).toFixed(2)} s), ` +
-      `${count((report.members.start * report.days) / simulateSeconds)} member-days/s`,
+      `${count((report.members.start * report.days) / simulateSeconds)} member-days/s; ` +
+      `processor time ${(mean(timing.dayCpuMilliseconds) / 1000).toFixed(2)} s per day`,
     `${label}: ${count(report.totals.entries)} entries, ${count(sent)} messages sent, ` +
       `${count(Object.values(report.events).reduce((total, value) => total + value, 0))} events`,
     `${label}: peak heap ${mebibytes(timing.peakHeapBytes)}, peak RSS ${mebibytes(timing.peakRssBytes)}`,
@@ -181,7 +192,7 @@ const object = (properties: Record<string, Type>): Type => ({
 
 function fields(types: Record<string, Type>): Map<string, Field> {
   return new Map(
-    Object.entries(types).map(([name, type]) => [
+    Object.entries(types).map(([name, type]): [string, Field] => [
       name,
       { name, type, description: undefined, span },
     ]),
@@ -240,6 +251,7 @@ function fallbackModel(): MemberModel {
         description: undefined,
         type: object(payload),
         fields: fields(payload),
+        effects: [],
         span,
       },
     ]),
@@ -477,6 +489,7 @@ function send(
     channel: 'email',
     template,
     offer,
+    category: null,
     next,
   };
 }
@@ -507,6 +520,13 @@ function offer(
     oncePerMember: false,
     reminders,
   };
+}
+
+function mean(values: readonly number[]): number {
+  return (
+    values.reduce((total, value) => total + value, 0) /
+    Math.max(values.length, 1)
+  );
 }
 
 function count(value: number): string {

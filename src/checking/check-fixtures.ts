@@ -9,6 +9,7 @@ export const builtInRules = [
   'consent',
   'no_template',
   'once_per_member',
+  'left_journey',
 ] as const;
 
 /** Checks that every expectation of every fixture names things that exist. */

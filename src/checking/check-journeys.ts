@@ -104,7 +104,7 @@ function checkStep(
   switch (step.kind) {
     case 'send':
       checkSend(
-        journey,
+        { category: step.category ?? journey.category },
         step.channel,
         step.template,
         step.span,
@@ -127,6 +127,9 @@ function checkStep(
             step.span,
           ),
         );
+      }
+      if (shadowedByGoal(journey, step)) {
+        diagnostics.push(report('SL523', step.span, { event: step.event }));
       }
       if (step.timeoutMs <= 0)
         diagnostics.push(report('SL508', step.span, { event: step.event }));
@@ -222,4 +225,17 @@ export function templateFile(template: string, channel: Channel): string {
   return channel === 'email'
     ? `templates/${template}.mjml`
     : `templates/${template}.sms.hbs`;
+}
+
+/** Whether the goal always takes a wait's event before the wait sees it. */
+function shadowedByGoal(
+  journey: Journey,
+  step: Extract<Step, { kind: 'wait_event' }>,
+): boolean {
+  const { goal } = journey;
+  if (goal === undefined || goal.event !== step.event) return false;
+  if (step.onEvent.length === 0) return false;
+  return (
+    goal.when === undefined || goal.when.source.text === step.when?.source.text
+  );
 }

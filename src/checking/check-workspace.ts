@@ -50,6 +50,8 @@ export interface CheckResult {
   readonly diagnostics: readonly Diagnostic[];
   /** The text of every file read, for code frames. */
   readonly sources: SourceLookup;
+  /** Every file read, sorted by path. */
+  readonly files: readonly SourceFile[];
 }
 
 /**
@@ -78,6 +80,7 @@ export async function checkWorkspace(
         : undefined,
     diagnostics,
     sources,
+    files: [...loaded.files].sort((a, b) => (a.path < b.path ? -1 : 1)),
   };
 }
 

@@ -138,6 +138,7 @@ function resolveStep(
       channel: send['channel'] as Channel,
       template: text(send['template']),
       offer: optionalString(send['offer']),
+      category: optionalString(send['category']) as Category | undefined,
     };
   }
   if (raw['wait'] !== undefined)

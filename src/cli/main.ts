@@ -6,6 +6,8 @@ import {
   Option,
 } from 'commander';
 import { checkWorkspace } from '../checking/check-workspace.js';
+import { addBuildCommand } from './command-build.js';
+import { addDiffCommand } from './command-diff.js';
 import { addSimulateCommand } from './command-simulate.js';
 import { addTestCommand } from './command-test.js';
 import { ExitCode } from './exit-code.js';
@@ -89,6 +91,8 @@ function createProgram(
 
   addTestCommand(program, streams, setExitCode);
   addSimulateCommand(program, streams, setExitCode);
+  addBuildCommand(program, streams, setExitCode);
+  addDiffCommand(program, streams, setExitCode);
   return program;
 }
 

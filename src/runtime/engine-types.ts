@@ -82,6 +82,8 @@ export interface PendingSend {
   readonly channel: ChannelName;
   readonly template: string;
   readonly offer: string | null;
+  /** Decides consent, caps and quiet hours: the send's or its journey's. */
+  readonly category: CategoryName;
   /** The instance to continue once decided; null for offer reminders. */
   readonly instance: Instance | null;
   readonly seq: number;

@@ -9,7 +9,12 @@ import type {
   PendingSend,
 } from './engine-types.js';
 import type { Program, ProgramJourney } from './program.js';
-import { decideSend, nextQuietEnd, type Decision } from './send-decision.js';
+import {
+  decideSend,
+  nextQuietEnd,
+  windowStart,
+  type Decision,
+} from './send-decision.js';
 import { issueOffer, redeemOffers } from './offers.js';
 import { stablePercent } from './stable-hash.js';
 
@@ -67,12 +72,16 @@ export class JourneyEngine {
     readonly members: readonly Record<string, unknown>[],
     private readonly listener: EngineListener = {},
   ) {
+    // Copies: an object built key by key (as the Program's segment table is)
+    // falls back to a slow hash table past a dozen keys, and compiled
+    // conditions look segments and parameters up for every member. Spread
+    // copies get fast properties however many keys there are.
     this.context = {
       member: {},
       event: null,
       offer: null,
-      params: program.params,
-      segments: program.segments,
+      params: { ...program.params },
+      segments: { ...program.segments },
       now: 0,
       today: 0,
       timeZone: program.timeZone,
@@ -277,6 +286,7 @@ export class JourneyEngine {
       channel: reminder.channel,
       template: reminder.template,
       offer: null,
+      category: offer.journey.category,
       instance: null,
       seq: this.seq++,
     });
@@ -334,9 +344,9 @@ export class JourneyEngine {
       if (instance.journey === journey) return false;
     const last = state.lastEntered[journey.index];
     if (last === undefined || journey.reEntryAfterMs === 0) return true;
-    return (
-      journey.reEntryAfterMs > 0 && this.now - last >= journey.reEntryAfterMs
-    );
+    if (journey.reEntryAfterMs < 0) return false;
+    // Like caps, whole days count as local days across clock changes.
+    return last <= windowStart(this.program, journey.reEntryAfterMs, this.now);
   }
 
   private enter(
@@ -399,6 +409,7 @@ export class JourneyEngine {
             channel: instruction.channel,
             template: instruction.template,
             offer: instruction.offer,
+            category: instruction.category ?? journey.category,
             instance,
             seq: this.seq++,
           });
@@ -504,13 +515,12 @@ export class JourneyEngine {
       send.instance?.event ?? null,
       send.instance?.offer ?? null,
     );
-    const decision: Decision = decideSend(
-      this.program,
-      send,
-      state,
-      context,
-      this.now,
-    );
+    // A send deferred past quiet hours is void once its member has left
+    // the journey (a goal reached or an exit in the meantime).
+    const left = send.instance?.done === true;
+    const decision: Decision = left
+      ? { outcome: 'held_back', channel: send.channel, rule: 'left_journey' }
+      : decideSend(this.program, send, state, context, this.now);
     const offer =
       decision.outcome === 'sent' && send.offer !== null
         ? this.issue(send, state)
@@ -520,7 +530,7 @@ export class JourneyEngine {
       member: this.memberId(send.memberIndex),
       journey: send.journey.id,
       step: send.step,
-      category: send.journey.category,
+      category: send.category,
       channel: decision.channel,
       template: send.template,
       offer: send.offer,
@@ -540,7 +550,7 @@ export class JourneyEngine {
       state.sends.push({
         at: this.now,
         channel: decision.channel,
-        category: send.journey.category,
+        category: send.category,
       });
     }
     this.continueAfterSend(send, decision);
@@ -598,7 +608,16 @@ export class JourneyEngine {
   private state(memberIndex: number): MemberState {
     let state = this.states[memberIndex];
     if (state === undefined) {
-      state = { instances: [], lastEntered: [], sends: [], offers: [] };
+      // Sized for what most members hold, a few hundred bytes less per
+      // member than arrays grown by push (which reserve 17 slots at once).
+      state = {
+        instances: emptyList(),
+        lastEntered: new Array<number | undefined>(
+          this.program.journeys.length,
+        ),
+        sends: emptyList(),
+        offers: emptyList(),
+      };
       // Members added after construction: keep the array dense.
       while (this.states.length < memberIndex) this.states.push(undefined);
       this.states[memberIndex] = state;
@@ -609,6 +628,17 @@ export class JourneyEngine {
   private memberId(memberIndex: number): string {
     return String(this.members[memberIndex]?.['id']);
   }
+}
+
+/**
+ * An empty array with room for one item. A literal `[]` has none, and its
+ * first push reserves 17 slots; most members hold one instance, offer or
+ * recent send at a time, and the engine keeps state for millions of them.
+ */
+function emptyList<T>(): T[] {
+  const list: (T | undefined)[] = [undefined];
+  list.pop();
+  return list as T[];
 }
 
 /** Whether a scheduled entry runs on a local day. */

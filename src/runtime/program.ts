@@ -21,6 +21,8 @@ export type Instruction =
       readonly channel: ChannelName;
       readonly template: string;
       readonly offer: string | null;
+      /** The send's own category; null: the journey's. */
+      readonly category: CategoryName | null;
       readonly next: number;
     }
   | {

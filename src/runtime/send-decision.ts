@@ -26,7 +26,7 @@ export function decideSend(
   now: number,
 ): Decision {
   const { policy } = program;
-  const transactional = send.journey.category === 'transactional';
+  const transactional = send.category === 'transactional';
   const exempt = transactional && policy.transactionalExempt;
   let channel = send.channel;
   for (const fallback of policy.fallbacks) {
@@ -71,7 +71,7 @@ export function decideSend(
   for (const cap of policy.caps) {
     if (
       !cap.channels.includes(channel) ||
-      !cap.categories.includes(send.journey.category)
+      !cap.categories.includes(send.category)
     )
       continue;
     const since = windowStart(program, cap.windowMs, now);

@@ -183,6 +183,7 @@ function compileStep(step: Step, next: number, code: Instruction[]): number {
         channel: step.channel,
         template: step.template,
         offer: step.offer ?? null,
+        category: step.category ?? null,
         next,
       });
     case 'wait_duration':

@@ -32,7 +32,7 @@ export async function compileEmail(
   parts: EmailParts,
   environment: TemplateEnvironment,
   diagnostics: Diagnostic[],
-): Promise<CompiledEmail | undefined> {
+): Promise<Omit<CompiledEmail, 'sample'> | undefined> {
   const html = await mjmlHtml(parts.body, diagnostics);
   if (html === undefined) return undefined;
 
@@ -43,12 +43,17 @@ export async function compileEmail(
     plain,
   );
   const preheader = environment.compile(preheaderSource, plain);
-  const page = environment.compile(
-    withPreview(html, preheaderSource),
-    compileOptions(true),
-  );
-  const text = environment.compile(htmlToText(html), plain);
+  const pageSource = withPreview(html, preheaderSource);
+  const page = environment.compile(pageSource, compileOptions(true));
+  const textSource = htmlToText(html);
+  const text = environment.compile(textSource, plain);
   return {
+    sources: {
+      subject: parts.subject?.runtimeSource ?? '',
+      preheader: preheaderSource,
+      html: pageSource,
+      text: textSource,
+    },
     subject: (context) => subject(context),
     preheader: (context) => preheader(context),
     html: (context) => page(context),

@@ -75,7 +75,13 @@ async function compileChannel(
     );
     if (!tryRender(render, sample, body, diagnostics)) return undefined;
     const { encoding = 'gsm7', parts = 1 } = analysis.sms ?? {};
-    return { text: (context) => render(context), encoding, parts };
+    return {
+      text: (context) => render(context),
+      source: body.runtimeSource,
+      sample,
+      encoding,
+      parts,
+    };
   }
 
   const parts = {
@@ -89,5 +95,5 @@ async function compileChannel(
   const rendered = renders.every((render) =>
     tryRender(render, sample, body, diagnostics),
   );
-  return rendered ? email : undefined;
+  return rendered ? { ...email, sample } : undefined;
 }

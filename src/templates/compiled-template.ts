@@ -9,11 +9,24 @@ export interface CompiledEmail {
   readonly html: (context: RenderContext) => string;
   /** The plain-text alternative: the HTML's text, links as `text (url)`. */
   readonly text: (context: RenderContext) => string;
+  /** The plausible values the template was tried with, for previews. */
+  readonly sample: RenderContext;
+  /** The Handlebars sources the functions were compiled from, for `build`. */
+  readonly sources: {
+    readonly subject: string;
+    readonly preheader: string;
+    readonly html: string;
+    readonly text: string;
+  };
 }
 
 /** An SMS template, compiled once and rendered per member. */
 export interface CompiledSms {
   readonly text: (context: RenderContext) => string;
+  /** The plausible values the template was tried with, for previews. */
+  readonly sample: RenderContext;
+  /** The Handlebars source the function was compiled from. */
+  readonly source: string;
   /** The encoding of the text rendered with sample values. */
   readonly encoding: SmsEncoding;
   /** The number of parts of the text rendered with sample values. */

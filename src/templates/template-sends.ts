@@ -37,7 +37,7 @@ export function templateSends(
     const noEvent = `${sender} starts on a ${journey.entry.kind}, not an event`;
     for (const step of allSteps(journey.steps)) {
       if (step.kind !== 'send') continue;
-      const marketing = journey.category !== 'transactional';
+      const marketing = (step.category ?? journey.category) !== 'transactional';
       const offer = step.offer !== undefined;
       add(step.template, { sender, marketing, offer, event, noEvent });
     }

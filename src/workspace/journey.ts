@@ -67,6 +67,8 @@ export interface SendStep extends StepBase {
   readonly channel: Channel;
   readonly template: string;
   readonly offer: string | undefined;
+  /** Overrides the journey's category for this send (a service message). */
+  readonly category: Category | undefined;
 }
 
 export interface WaitDurationStep extends StepBase {

@@ -182,6 +182,17 @@ const rows: Row[] = [
     at: 'journeys/model.yaml:4:3',
   },
   {
+    name: 'wait whose event always reaches the goal first',
+    changes: {
+      'journeys/extra.yaml':
+        'kind: Journey\nid: extra\ncategory: event_driven\nentry:\n  event: basket_abandoned\n' +
+        'goal:\n  event: purchase\n  within: 3d\nsteps:\n  - wait:\n      event: purchase\n' +
+        '      timeout: 4h\n      on_event:\n        - exit: bought\n',
+    },
+    code: 'SL523',
+    at: 'journeys/extra.yaml:10:5',
+  },
+  {
     name: 'unknown offer in a send',
     changes: {
       'journeys/extra.yaml': journey(

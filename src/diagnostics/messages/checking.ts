@@ -113,4 +113,10 @@ export const checkingMessages = {
     severity: 'error',
     message: 'The offer has a discount of {percent} %, over 100 %.',
   },
+  SL523: {
+    severity: 'warning',
+    message:
+      'The on_event steps never run: the event "{event}" reaches the goal first, and members leave with reason goal.',
+    help: 'Drop on_event, or give the goal a different event or condition.',
+  },
 } as const satisfies MessageTable;

@@ -79,6 +79,9 @@ function timingJson(report: PopulationReport): Record<string, unknown> {
     generateMilliseconds: round(timing.generateMilliseconds, 1),
     simulateMilliseconds: round(timing.simulateMilliseconds, 1),
     dayMilliseconds: timing.dayMilliseconds.map((value) => round(value, 1)),
+    dayCpuMilliseconds: timing.dayCpuMilliseconds.map((value) =>
+      round(value, 1),
+    ),
     dayHeapBytes: timing.dayHeapBytes,
     peakHeapBytes: timing.peakHeapBytes,
     peakRssBytes: timing.peakRssBytes,
@@ -219,7 +222,7 @@ function pressureTable(report: PopulationReport): Table {
 function timingTable(report: PopulationReport): Table {
   const { timing } = report;
   const days = timing.dayMilliseconds;
-  const perDay = days.length === 0 ? 0 : sum(days) / days.length;
+  const perDay = mean(days);
   const memberDays = report.members.start * report.days;
   return {
     header: ['measure', 'value'],
@@ -228,6 +231,10 @@ function timingTable(report: PopulationReport): Table {
       ['simulate', seconds(timing.simulateMilliseconds)],
       ['per simulated day (mean)', seconds(perDay)],
       ['per simulated day (slowest)', seconds(Math.max(0, ...days))],
+      [
+        'processor time per day (mean)',
+        seconds(mean(timing.dayCpuMilliseconds)),
+      ],
       [
         'member-days per second',
         count(
@@ -266,6 +273,10 @@ function markdownTable(table: Table): string {
   const line = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
   const rule = table.numeric.map((numeric) => (numeric ? '---:' : '---'));
   return [line(table.header), line(rule), ...table.rows.map(line)].join('\n');
+}
+
+function mean(values: readonly number[]): number {
+  return values.length === 0 ? 0 : sum(values) / values.length;
 }
 
 function bucketName(index: number): string {

@@ -141,6 +141,8 @@ export class EventGenerator {
   private emit: EmitEvent = () => undefined;
   private day = 0;
   private orders = 0;
+  /** Whether purchases add to spend_12m themselves (an event effect). */
+  private readonly spendApplied: boolean;
 
   constructor(
     model: MemberModel,
@@ -153,6 +155,7 @@ export class EventGenerator {
       this.shapes.set(name, eventShape(event, this.clock));
     }
     this.traits = new MemberTraits(members, this.clock.at(options.startDay, 0));
+    this.spendApplied = updates(model.events.get('purchase'), 'spend_12m');
   }
 
   /** Emits the events of one local day, after those of the day before. */
@@ -164,6 +167,9 @@ export class EventGenerator {
       this.send(waiting.memberIndex, waiting.event);
     }
     this.later.delete(day);
+    // Once the engine has applied yesterday's purchases to spend_12m, the
+    // generator only needs to add today's to see levels change.
+    if (this.spendApplied) this.traits.forgetSpend();
 
     this.generatePurchases();
     this.generateBaskets();
@@ -597,6 +603,13 @@ export class EventGenerator {
   }
 }
 
+/** Whether an event type's effects update an attribute. */
+function updates(event: EventType | undefined, attribute: string): boolean {
+  return (event?.effects ?? []).some(
+    (effect) => effect.kind === 'update' && effect.attribute === attribute,
+  );
+}
+
 function eventShape(event: EventType, clock: DayClock): EventShape {
   const fields = [...event.fields.values()]
     .filter((field) => field.name !== 'at' && field.name !== 'type')
@@ -760,6 +773,11 @@ class MemberTraits {
     return this.members[index]?.['first_bonus_earned'] === false;
   }
 
+  /** Forgets the spend added so far (the members now hold it). */
+  forgetSpend(): void {
+    this.spent.fill(0);
+  }
+
   /** Adds spend; the level change it causes, if any. */
   addSpend(index: number, amount: number): { from: string; to: string } | null {
     const spend = this.number(index, 'spend_12m');
@@ -796,20 +814,22 @@ class MemberTraits {
     if (!Array.isArray(purchases)) return 1;
     let recent = 0;
     let online = 0;
-    const byArea = [0, 0, 0];
+    let fashion = 0;
+    let home = 0;
+    let beauty = 0;
     for (const item of purchases as readonly Record<string, unknown>[]) {
       const at = item['at'];
       if (typeof at === 'number' && at >= since) recent++;
       if (item['channel'] === 'online') online++;
-      const area = areas.indexOf(item['area'] as (typeof areas)[number]);
-      if (area >= 0) byArea[area] = (byArea[area] ?? 0) + 1;
+      const area = item['area'];
+      if (area === 'fashion') fashion++;
+      else if (area === 'home') home++;
+      else if (area === 'beauty') beauty++;
     }
+    const length = purchases.length;
     this.online[index] =
-      purchases.length === 0
-        ? 10
-        : Math.round((100 * online) / purchases.length);
-    const top = Math.max(...byArea);
-    this.favourite[index] = top === 0 ? 0 : byArea.indexOf(top) + 1;
+      length === 0 ? 10 : Math.round((100 * online) / length);
+    this.favourite[index] = favouriteArea(fashion, home, beauty);
     return recent;
   }
 
@@ -820,6 +840,13 @@ class MemberTraits {
     this.spent = resized(this.spent, new Float32Array(capacity));
     this.flags = resized(this.flags, new Uint8Array(capacity));
   }
+}
+
+/** 1 + the index in `areas` of the most bought area; 0 if none. */
+function favouriteArea(fashion: number, home: number, beauty: number): number {
+  if (fashion + home + beauty === 0) return 0;
+  if (fashion >= home && fashion >= beauty) return 1;
+  return home >= beauty ? 2 : 3;
 }
 
 function resized<T extends Uint8Array | Float32Array>(from: T, to: T): T {

@@ -190,12 +190,14 @@ const programmeDays = 12 * 365;
  * The programme-shaped facts of one member. One instance is reused for every
  * member, so drawing allocates nothing but the attribute values.
  */
-export class Profile {
+class Profile {
   index = 0;
   id = '';
   gender = 'female';
   firstName: string | null = null;
   emailName = '';
+  /** The first name's place in the name lists, for the e-mail pool. */
+  nameSlot = 0;
   birthDay: number | null = null;
   joinedAt = 0;
   civicValid = true;
@@ -349,6 +351,7 @@ function drawPerson(
   const which = random.int(names.length);
   profile.firstName = random.chance(0.01) ? null : (names[which] ?? null);
   profile.emailName = (female ? femaleEmailNames : maleEmailNames)[which] ?? '';
+  profile.nameSlot = female ? which : femaleNames.length + which;
 
   // Truncated symmetrically around the mean, so the mean stays put: 46 in
   // whole years is 46.5 in exact age.
@@ -405,14 +408,38 @@ function drawContact(
   }
 }
 
-// Joined rather than concatenated: concatenation leaves a tree of string
-// pieces per member, joining one flat string.
+/**
+ * E-mail addresses and phone numbers come from pools, shared by many
+ * members: conditions only ask whether a member has one, and a string per
+ * member would cost millions of heap objects for the garbage collector to
+ * trace. The pools are built on first use, so every run sees the same text.
+ */
+const emailVariants = 512;
+const emailPool = new Array<string | undefined>(
+  (femaleNames.length + maleNames.length) * emailVariants,
+).fill(undefined);
+
 function emailOf(profile: Profile): string {
-  return [profile.emailName, '.', profile.id, '@example.se'].join('');
+  const variant = profile.index % emailVariants;
+  const slot = profile.nameSlot * emailVariants + variant;
+  let email = emailPool[slot];
+  if (email === undefined) {
+    email = `${profile.emailName}.${1_000 + variant}@example.se`;
+    emailPool[slot] = email;
+  }
+  return email;
 }
 
+const phonePool = ((): string[] => {
+  const random = new Random(0x70686f6e);
+  return Array.from(
+    { length: 4_096 },
+    () => `+${46_700_000_000 + random.int(100_000_000)}`,
+  );
+})();
+
 function phoneNumber(random: Random): string {
-  return ['+467', String(10_000_000 + random.int(90_000_000))].join('');
+  return random.pick(phonePool);
 }
 
 /**
@@ -803,7 +830,15 @@ export function objectBuilder(
   // The keys are checked identifiers; generated code is the only way to get
   // an object literal of a shape known at run time.
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
-  return new Function('values', `return { ${fields} };`) as (
+  const build = new Function('values', `return { ${fields} };`) as (
     values: readonly unknown[],
   ) => Record<string, unknown>;
+
+  // V8 types each field by the first values it holds. A field that held
+  // only whole numbers and is then given a fraction (an event effect adding
+  // 2 % bonus) changes type, and every object already made is rebuilt on
+  // its next read: seconds for millions of members. A first object holding
+  // objects makes every field general from the start.
+  build(keys.map(() => ({})));
+  return build;
 }

@@ -79,6 +79,11 @@ export interface PopulationTiming {
   readonly simulateMilliseconds: number;
   /** Wall time of each simulated day, events generation included. */
   readonly dayMilliseconds: readonly number[];
+  /**
+   * Processor time of each day (user and system, garbage collector threads
+   * included): steadier than wall time on a busy machine.
+   */
+  readonly dayCpuMilliseconds: readonly number[];
   /** V8 heap in use at the end of each day. */
   readonly dayHeapBytes: readonly number[];
   /** The highest heap and resident set seen, sampled at day ends. */
@@ -141,10 +146,12 @@ export function runPopulation(
   const engine = new JourneyEngine(program, members, tally);
   const daily: PopulationDay[] = [];
   const dayMilliseconds: number[] = [];
+  const dayCpuMilliseconds: number[] = [];
   const dayHeapBytes: number[] = [];
   for (let offset = 0; offset < days; offset++) {
     const day = startDay + offset;
     const dayBegan = performance.now();
+    const cpuBegan = process.cpuUsage();
     let events = 0;
     generator.generateDay(day, (memberIndex, event) => {
       engine.addEvent(memberIndex, event);
@@ -157,6 +164,8 @@ export function runPopulation(
       tally.closeWeek(members.length, offset + 1 - tally.daysCovered);
     }
     dayMilliseconds.push(performance.now() - dayBegan);
+    const cpu = process.cpuUsage(cpuBegan);
+    dayCpuMilliseconds.push((cpu.user + cpu.system) / 1000);
     dayHeapBytes.push(memory.sample());
     options.onProgress?.(offset + 1, days);
   }
@@ -175,6 +184,7 @@ export function runPopulation(
       generateMilliseconds,
       simulateMilliseconds: performance.now() - began - generateMilliseconds,
       dayMilliseconds,
+      dayCpuMilliseconds,
       dayHeapBytes,
       peakHeapBytes: memory.peakHeap,
       peakRssBytes: memory.peakRss,

@@ -1,0 +1,67 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { buildWorkspace } from '../emit/build-workspace.js';
+import { checkOutputFolder, writeOutput } from '../emit/output/write-output.js';
+import { ExitCode } from './exit-code.js';
+import { reportDiagnostics } from './report-diagnostics.js';
+import type { OutputStreams } from './streams.js';
+
+/** `slinga build`: templates and TypeScript trigger code, into --out. */
+export function addBuildCommand(
+  program: Command,
+  streams: OutputStreams,
+  setExitCode: (code: number) => void,
+): void {
+  program
+    .command('build')
+    .description(
+      'Compile templates (HTML, text, SMS) and typed TypeScript trigger code.',
+    )
+    .argument('[dir]', 'the workspace folder', '.')
+    .option('--out <dir>', 'the output folder, replaced as a whole', 'dist')
+    .action(async (dir: string, options: { out: string }) => {
+      setExitCode(await build(dir, options.out, streams));
+    });
+}
+
+async function build(
+  dir: string,
+  outOption: string,
+  streams: OutputStreams,
+): Promise<number> {
+  const out = path.isAbsolute(outOption)
+    ? outOption
+    : path.join(dir, outOption);
+  const refusal = await checkOutputFolder(dir, out);
+  if (refusal !== undefined) {
+    const why =
+      refusal.reason === 'not-a-build'
+        ? 'it holds files that slinga build did not write'
+        : 'it is, holds or lies inside the workspace sources';
+    streams.stderr.write(
+      `slinga: will not write the build to ${refusal.folder}: ${why}.\n`,
+    );
+    return ExitCode.usage;
+  }
+  const result = await buildWorkspace(dir, out);
+  const toStderr = { stdout: streams.stderr, stderr: streams.stderr };
+  const exitCode = reportDiagnostics(
+    result.diagnostics,
+    result.sources,
+    'human',
+    undefined,
+    toStderr,
+  );
+  if (exitCode !== ExitCode.ok || result.files.size === 0) {
+    streams.stderr.write(
+      'The build failed; the previous output is unchanged.\n',
+    );
+    return ExitCode.failed;
+  }
+  await writeOutput(out, result.files);
+  streams.stdout.write(
+    `Built ${result.files.size} files into ${path.relative(process.cwd(), out) || '.'}: ` +
+      `${result.compiled.length} templates compiled, ${result.reused.length} reused.\n`,
+  );
+  return ExitCode.ok;
+}

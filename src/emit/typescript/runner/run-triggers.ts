@@ -1,0 +1,191 @@
+import type { Program } from '../../../runtime/program.js';
+import { formatDate, parseDate } from '../../../runtime/values.js';
+import { emptyTriggerState, type TriggerState } from './trigger-state.js';
+import { TriggerSession } from './trigger-session.js';
+import type { ObjectShape } from './value-shape.js';
+
+/*
+ * Shipped with the generated trigger code (as runner/run-triggers.ts): runs
+ * the engine day by day over members and events read from JSON, as the
+ * simulator runs a fixture, and reports every send decision.
+ */
+
+/** What the runner needs to know of the Model to read its input. */
+export interface TriggerModel {
+  readonly member: ObjectShape;
+  /** Each event type's payload. */
+  readonly events: ReadonlyMap<string, ObjectShape>;
+}
+
+/** One send decision, as a line of the output. */
+export interface SendLine {
+  /** The instant of the decision, ISO 8601 in UTC. */
+  readonly at: string;
+  readonly member: string;
+  readonly journey: string;
+  readonly step: string;
+  /** The channel after any fallback. */
+  readonly channel: string;
+  readonly template: string;
+  readonly offer: string | null;
+  readonly offerCode: string | null;
+  readonly outcome: 'sent' | 'held_back' | 'deferred';
+  /** The contact rule that held it back or deferred it. */
+  readonly rule: string | null;
+  /** The rendered subject, from `renderSubject`; null without one. */
+  readonly subject: string | null;
+}
+
+/** What a subject renderer sees of a message that is sent. */
+export interface SubjectContext<Member> {
+  /** The member in runtime form, as the journeys see it now. */
+  readonly member: Member;
+  /** Epoch milliseconds of the send. */
+  readonly at: number;
+  readonly journey: string;
+  readonly step: string;
+  readonly channel: string;
+  readonly offer: string | null;
+  readonly offerCode: string | null;
+}
+
+/** Renders a template's subject line for a message, or gives null. */
+export type RenderSubject<Member> = (
+  template: string,
+  context: SubjectContext<Member>,
+) => string | null;
+
+/** A run of the triggers. */
+export interface TriggerOptions<Member = Record<string, unknown>> {
+  /**
+   * Members as JSON values, one object each, with attributes as the Model
+   * declares them (dates `YYYY-MM-DD`, datetimes ISO 8601 or epoch
+   * milliseconds). On a continuation only new and changed members matter.
+   */
+  readonly members?: Iterable<unknown> | undefined;
+  /**
+   * Events as JSON values: `{ member, type, at, payload }`, with `at` ISO
+   * 8601 (local to the policy's time zone without an offset) or epoch
+   * milliseconds. Added in this order; the engine runs them in time order.
+   */
+  readonly events?: Iterable<unknown> | undefined;
+  /** The first local day, `YYYY-MM-DD`; a continuation defaults to its next day. */
+  readonly from?: string | undefined;
+  /** How many local days to run. */
+  readonly days: number;
+  /** The state to continue; a run without one starts from nothing. */
+  readonly state?: TriggerState | undefined;
+  /** Called for every message sent, to fill in `subject`. */
+  readonly renderSubject?: RenderSubject<Member> | undefined;
+  /** Receives every send decision, in the order the engine makes them. */
+  readonly onSend: (line: SendLine) => void;
+}
+
+/** Input that was left out of a run, or options that stopped it. */
+export interface InputProblem {
+  readonly input: 'members' | 'events' | 'options';
+  /** Position of the value in its input, from 0; -1 for options. */
+  readonly index: number;
+  /** Where in the value, such as `payload.amount`; empty for all of it. */
+  readonly path: string;
+  readonly message: string;
+}
+
+/** What a run did. */
+export interface TriggerResult {
+  /** False when the options stopped the run before it began. */
+  readonly ran: boolean;
+  /** The state to save: the input state plus this run. */
+  readonly state: TriggerState;
+  readonly problems: readonly InputProblem[];
+  /** Members and events this run added, and decisions it reported. */
+  readonly counts: {
+    readonly members: number;
+    readonly events: number;
+    readonly sends: number;
+  };
+}
+
+/**
+ * Runs a program's triggers: replays the state's earlier runs silently,
+ * then adds this run's members and events and runs its days, reporting each
+ * send decision to `onSend`. Input that does not fit the Model is left out
+ * and reported in `problems`; the rest runs.
+ */
+export function runTriggerProgram<Member>(
+  program: Program,
+  model: TriggerModel,
+  fingerprint: string,
+  options: TriggerOptions<Member>,
+): TriggerResult {
+  const state = options.state ?? emptyTriggerState(fingerprint);
+  const problems: InputProblem[] = [];
+  const stopped = {
+    ran: false,
+    state,
+    problems,
+    counts: { members: 0, events: 0, sends: 0 },
+  };
+  if (state.program !== fingerprint) {
+    problems.push(optionProblem('the state belongs to another program'));
+    return stopped;
+  }
+  const from = firstDay(state, options, problems);
+  if (from === undefined) return stopped;
+
+  const session = new TriggerSession(program);
+  for (const run of state.runs) session.apply(run, undefined);
+  const run = session.readRun(from, options, model, problems);
+  let sends = 0;
+  session.apply(run, (record) => {
+    sends++;
+    options.onSend(session.sendLine(record, options.renderSubject));
+  });
+  return {
+    ran: true,
+    state: { ...state, runs: [...state.runs, run] },
+    problems,
+    counts: {
+      members: run.members.length,
+      events: run.events.length,
+      sends,
+    },
+  };
+}
+
+/** The run's first day: as given, or where the state stopped. */
+function firstDay(
+  state: TriggerState,
+  options: Pick<TriggerOptions, 'days' | 'from'>,
+  problems: InputProblem[],
+): number | undefined {
+  if (!Number.isInteger(options.days) || options.days < 1) {
+    problems.push(optionProblem('days must be a whole number from 1'));
+    return undefined;
+  }
+  const last = state.runs.at(-1);
+  const next =
+    last === undefined ? undefined : (parseDate(last.from) ?? 0) + last.days;
+  if (options.from === undefined) {
+    if (next === undefined) problems.push(optionProblem('from is missing'));
+    return next;
+  }
+  const from = parseDate(options.from);
+  if (from === undefined) {
+    problems.push(optionProblem(`from is no date: ${options.from}`));
+    return undefined;
+  }
+  if (next !== undefined && from !== next) {
+    problems.push(
+      optionProblem(
+        `the state continues on ${formatDate(next)}, not ${options.from}`,
+      ),
+    );
+    return undefined;
+  }
+  return from;
+}
+
+function optionProblem(message: string): InputProblem {
+  return { input: 'options', index: -1, path: '', message };
+}

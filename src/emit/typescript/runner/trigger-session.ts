@@ -1,0 +1,242 @@
+import { JourneyEngine } from '../../../runtime/engine.js';
+import type { SendRecord } from '../../../runtime/engine-types.js';
+import type { Program } from '../../../runtime/program.js';
+import { stableHash } from '../../../runtime/stable-hash.js';
+import { formatDate, parseDate } from '../../../runtime/values.js';
+import type {
+  InputProblem,
+  RenderSubject,
+  SendLine,
+  TriggerModel,
+  TriggerOptions,
+} from './run-triggers.js';
+import type { StoredEvent, TriggerRun } from './trigger-state.js';
+import {
+  convertDateTime,
+  convertObject,
+  type ValueProblem,
+} from './value-shape.js';
+
+/*
+ * Shipped with the generated trigger code (as runner/trigger-session.ts):
+ * the engine of one invocation, fed run by run.
+ */
+
+/**
+ * The members, the engine and its listener for one invocation. The engine
+ * is made when the first run's members are in, so that its per-member
+ * arrays start dense, as in the simulator.
+ */
+export class TriggerSession {
+  private readonly members: Record<string, unknown>[] = [];
+  private readonly indexes = new Map<string, number>();
+  /** A hash of each member's last stored record, to spot changed lines. */
+  private readonly stored = new Map<string, number>();
+  private engine: JourneyEngine | undefined;
+  private sink: ((record: SendRecord) => void) | undefined;
+
+  constructor(private readonly program: Program) {}
+
+  /** Adds a run's members and events and runs its days. */
+  apply(
+    run: TriggerRun,
+    sink: ((record: SendRecord) => void) | undefined,
+  ): void {
+    for (const record of run.members) this.putMember(record);
+    const engine = (this.engine ??= new JourneyEngine(
+      this.program,
+      this.members,
+      { onSend: (record) => this.sink?.(record) },
+    ));
+    for (const { member, event } of run.events) {
+      const index = this.indexes.get(member);
+      if (index !== undefined) engine.addEvent(index, structuredClone(event));
+    }
+
+    this.sink = sink;
+    const zone = this.program.timeZone;
+    const first = parseDate(run.from) ?? 0;
+    for (let day = first; day < first + run.days; day++) {
+      engine.planDay(day);
+      engine.runUntil(zone.toEpoch(day + 1, 0));
+    }
+    this.sink = undefined;
+  }
+
+  /** Reads this run's input into a run: changed members, known events. */
+  readRun<Member>(
+    from: number,
+    options: TriggerOptions<Member>,
+    model: TriggerModel,
+    problems: InputProblem[],
+  ): TriggerRun {
+    const members = this.readMembers(options.members ?? [], model, problems);
+    const known = new Set(members.map((member) => String(member['id'])));
+    const isKnown = (id: string): boolean =>
+      known.has(id) || this.indexes.has(id);
+    const events = this.readEvents(
+      options.events ?? [],
+      model,
+      isKnown,
+      problems,
+    );
+    return { from: formatDate(from), days: options.days, members, events };
+  }
+
+  private readMembers(
+    input: Iterable<unknown>,
+    model: TriggerModel,
+    problems: InputProblem[],
+  ): Record<string, unknown>[] {
+    const zone = this.program.timeZone;
+    const members: Record<string, unknown>[] = [];
+    const seen = new Set<string>();
+    let index = 0;
+    for (const value of input) {
+      const found: ValueProblem[] = [];
+      const member = convertObject(value, model.member, zone, '', found);
+      const id = member?.['id'];
+      const fits = member !== null && found.length === 0;
+      if (fits && typeof id === 'string' && seen.has(id)) {
+        found.push({ path: 'id', message: `member ${id} appears twice` });
+      }
+      addProblems(problems, 'members', index++, found);
+      if (member === null || found.length > 0 || typeof id !== 'string')
+        continue;
+      seen.add(id);
+      if (this.stored.get(id) !== recordHash(member)) members.push(member);
+    }
+    return members;
+  }
+
+  private readEvents(
+    input: Iterable<unknown>,
+    model: TriggerModel,
+    isKnown: (member: string) => boolean,
+    problems: InputProblem[],
+  ): StoredEvent[] {
+    const events: StoredEvent[] = [];
+    let index = 0;
+    for (const value of input) {
+      const found: ValueProblem[] = [];
+      const event = this.readEvent(value, model, isKnown, found);
+      addProblems(problems, 'events', index++, found);
+      if (event !== undefined && found.length === 0) events.push(event);
+    }
+    return events;
+  }
+
+  private readEvent(
+    value: unknown,
+    model: TriggerModel,
+    isKnown: (member: string) => boolean,
+    found: ValueProblem[],
+  ): StoredEvent | undefined {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      found.push({ path: '', message: 'expected an object' });
+      return undefined;
+    }
+    const { member, type, at, payload } = value as Record<string, unknown>;
+    const shape = typeof type === 'string' ? model.events.get(type) : undefined;
+    const instant = convertDateTime(at, this.program.timeZone);
+    if (typeof member !== 'string' || !isKnown(member)) {
+      found.push({ path: 'member', message: 'no such member' });
+    }
+    if (shape === undefined) {
+      found.push({ path: 'type', message: 'no such event type' });
+    }
+    if (instant === undefined) {
+      found.push({ path: 'at', message: 'expected a datetime or epoch' });
+    }
+    if (
+      typeof member !== 'string' ||
+      shape === undefined ||
+      instant === undefined
+    )
+      return undefined;
+    const fields = convertObject(
+      payload ?? {},
+      shape,
+      this.program.timeZone,
+      'payload',
+      found,
+    );
+    if (fields === null) return undefined;
+    const event = Object.fromEntries([
+      ...Object.entries(fields),
+      ['at', instant],
+      ['type', type],
+    ]);
+    return { member, event };
+  }
+
+  private putMember(record: Record<string, unknown>): void {
+    const id = String(record['id']);
+    this.stored.set(id, recordHash(record));
+    const copy = structuredClone(record);
+    const index = this.indexes.get(id);
+    if (index === undefined) {
+      this.indexes.set(id, this.members.length);
+      this.members.push(copy);
+    } else {
+      this.members[index] = copy;
+    }
+  }
+
+  /** The output line of a decision, with its subject when it was sent. */
+  sendLine<Member>(
+    record: SendRecord,
+    renderSubject: RenderSubject<Member> | undefined,
+  ): SendLine {
+    const index = this.indexes.get(record.member);
+    const member = index === undefined ? undefined : this.members[index];
+    const subject =
+      renderSubject === undefined ||
+      member === undefined ||
+      record.outcome !== 'sent'
+        ? null
+        : renderSubject(record.template, {
+            member: member as Member,
+            at: record.at,
+            journey: record.journey,
+            step: record.step,
+            channel: record.channel,
+            offer: record.offer,
+            offerCode: record.offerCode,
+          });
+    return {
+      at: new Date(record.at).toISOString(),
+      member: record.member,
+      journey: record.journey,
+      step: record.step,
+      channel: record.channel,
+      template: record.template,
+      offer: record.offer,
+      offerCode: record.offerCode,
+      outcome: record.outcome,
+      rule: record.rule,
+      subject,
+    };
+  }
+}
+
+function addProblems(
+  problems: InputProblem[],
+  input: 'members' | 'events',
+  index: number,
+  found: readonly ValueProblem[],
+): void {
+  for (const { path, message } of found) {
+    problems.push({ input, index, path, message });
+  }
+}
+
+/**
+ * A 53-bit hash of a member record, kept instead of the record so that a
+ * base of millions of members is not held twice: two FNV-1a passes from
+ * different starts, so a changed line goes unnoticed only when both agree.
+ */
+function recordHash(record: Record<string, unknown>): number {
+  const json = JSON.stringify(record);
+  return stableHash(json) * 0x200000 + (stableHash(`\u0001${json}`) >>> 11);
+}

@@ -1,0 +1,383 @@
+import { Writable } from 'node:stream';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { emitTypeScript } from '../../src/emit/typescript/emit-typescript.js';
+import {
+  runCommandLine,
+  usage,
+} from '../../src/emit/typescript/runner/command-line.js';
+import type {
+  SendLine,
+  TriggerOptions,
+} from '../../src/emit/typescript/runner/run-triggers.js';
+import {
+  emptyTriggerState,
+  readTriggerState,
+  stateLines,
+} from '../../src/emit/typescript/runner/trigger-state.js';
+import {
+  convertValue,
+  type ValueProblem,
+  type ValueShape,
+} from '../../src/emit/typescript/runner/value-shape.js';
+import { TimeZone } from '../../src/runtime/time-zone.js';
+import { minimalWorkspace } from '../support/workspace-copy.js';
+import {
+  checkedWorkspace,
+  loadEmitted,
+  type EmittedCode,
+} from './emitted-code.js';
+
+const zone = new TimeZone('Europe/Stockholm');
+
+describe('reading input values', () => {
+  const money: ValueShape = { kind: 'money' };
+  const level: ValueShape = { kind: 'enum', values: ['member', 'plus1500'] };
+  test.each([
+    { shape: { kind: 'date' }, input: '2025-03-01', value: 20_148 },
+    { shape: { kind: 'date' }, input: 20_148, value: 20_148 },
+    {
+      shape: { kind: 'datetime' },
+      input: '2025-03-01T09:00:00Z',
+      value: Date.UTC(2025, 2, 1, 9),
+    },
+    {
+      shape: { kind: 'datetime' },
+      input: '2025-03-01T10:00',
+      value: Date.UTC(2025, 2, 1, 9),
+    },
+    {
+      shape: { kind: 'datetime' },
+      input: '2025-07-01',
+      value: Date.UTC(2025, 5, 30, 22),
+    },
+    { shape: { kind: 'duration' }, input: '7d', value: 604_800_000 },
+    { shape: { kind: 'optional', inner: money }, input: null, value: null },
+    {
+      shape: { kind: 'optional', inner: money },
+      input: undefined,
+      value: null,
+    },
+    {
+      shape: { kind: 'list', item: level },
+      input: ['member'],
+      value: ['member'],
+    },
+  ] as const)('$input as $shape.kind is $value', ({ shape, input, value }) => {
+    const problems: ValueProblem[] = [];
+    expect(convertValue(input, shape, zone, 'x', problems)).toEqual(value);
+    expect(problems).toEqual([]);
+  });
+
+  test.each([
+    {
+      shape: { kind: 'date' },
+      input: '2025-02-30',
+      message: 'expected a date such as 2025-03-01',
+    },
+    {
+      shape: { kind: 'datetime' },
+      input: 'tomorrow',
+      message: 'expected a datetime such as 2025-03-01T09:00:00Z',
+    },
+    {
+      shape: { kind: 'integer' },
+      input: 1.5,
+      message: 'expected a whole number',
+    },
+    { shape: { kind: 'money' }, input: '100', message: 'expected a number' },
+    {
+      shape: level,
+      input: 'gold',
+      message: 'expected one of member, plus1500',
+    },
+    {
+      shape: { kind: 'list', item: money },
+      input: {},
+      message: 'expected a list',
+    },
+  ] as const)('$input is no $shape.kind', ({ shape, input, message }) => {
+    const problems: ValueProblem[] = [];
+    expect(convertValue(input, shape, zone, 'x', problems)).toBe(null);
+    expect(problems).toEqual([{ path: 'x', message }]);
+  });
+
+  test('an object reports missing and undeclared properties, and keeps __proto__ a property', () => {
+    const shape: ValueShape = {
+      kind: 'object',
+      properties: [
+        ['__proto__', { kind: 'string' }],
+        ['amount', money],
+        ['note', { kind: 'optional', inner: { kind: 'string' } }],
+      ],
+    };
+    const problems: ValueProblem[] = [];
+    const value = convertValue(
+      JSON.parse('{"__proto__": "p", "extra": 1}'),
+      shape,
+      zone,
+      '',
+      problems,
+    ) as Record<string, unknown>;
+    expect(problems).toEqual([
+      { path: 'extra', message: 'not in the Model' },
+      { path: 'amount', message: 'missing' },
+    ]);
+    expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+    expect(Object.entries(value)).toEqual([
+      ['__proto__', 'p'],
+      ['amount', null],
+      ['note', null],
+    ]);
+  });
+});
+
+describe('reading a state file', () => {
+  const header = JSON.stringify({
+    format: 'slinga-trigger-state',
+    version: 1,
+    program: 'sha256:a',
+  });
+  const run = JSON.stringify({ run: { from: '2025-03-01', days: 2 } });
+  test.each([
+    { lines: [], problem: 'the state file is empty' },
+    { lines: ['not json'], problem: 'line 1 is not JSON' },
+    {
+      lines: ['{"format": "other"}'],
+      problem: 'the state file is no Slinga trigger state',
+    },
+    {
+      lines: [header.replace('"version":1', '"version":9')],
+      problem: 'the state file has version 9, not 1',
+    },
+    {
+      lines: [header.replace('sha256:a', 'sha256:b')],
+      problem:
+        'the state file was made by other journeys; replaying it would decide its history anew, so start a new state',
+    },
+    {
+      lines: [header, '{"member": {"id": "anna"}}'],
+      problem: 'line 2 is no run, member or event of a run',
+    },
+    {
+      lines: [header, run, '{"event": {"member": "anna"}}'],
+      problem: 'line 3 is no run, member or event of a run',
+    },
+  ])('$problem', ({ lines, problem }) => {
+    expect(readTriggerState(lines.join('\n'), 'sha256:a')).toEqual({
+      problem,
+    });
+  });
+
+  test('a saved state reads back', () => {
+    const state = {
+      ...emptyTriggerState('sha256:a'),
+      runs: [
+        {
+          from: '2025-03-01',
+          days: 2,
+          members: [{ id: 'anna', level: 'member' }],
+          events: [
+            { member: 'anna', event: { at: 1, type: 'purchase', amount: 9 } },
+          ],
+        },
+        { from: '2025-03-03', days: 1, members: [], events: [] },
+      ],
+    };
+    const text = [...stateLines(state)].join('\n');
+    expect(text.split('\n')).toEqual([
+      header,
+      run,
+      '{"member":{"id":"anna","level":"member"}}',
+      '{"event":{"member":"anna","event":{"at":1,"type":"purchase","amount":9}}}',
+      '{"run":{"from":"2025-03-03","days":1}}',
+    ]);
+    expect(readTriggerState(`${text}\n`, 'sha256:a')).toEqual({ state });
+  });
+});
+
+describe('runTriggers of the minimal workspace', () => {
+  let emitted: EmittedCode;
+  beforeAll(async () => {
+    emitted = await loadEmitted(
+      emitTypeScript(await checkedWorkspace(minimalWorkspace)),
+    );
+  }, 60_000);
+
+  const member = {
+    id: 'anna',
+    first_name: null,
+    email_quarantined: false,
+    joined_at: '2019-05-01T12:00',
+    birth_date: null,
+    last_purchase_at: '2023-12-01T12:00',
+    level: 'member',
+    consent: { email: true, sms: false },
+    purchases: [],
+  };
+  const run = (
+    options: Partial<TriggerOptions<Record<string, unknown>>>,
+  ): { problems: unknown; ran: boolean; lines: SendLine[] } => {
+    const lines: SendLine[] = [];
+    const result = emitted.runTriggers({
+      members: [member],
+      from: '2025-03-01',
+      days: 1,
+      onSend: (line) => lines.push(line),
+      ...options,
+    });
+    return { problems: result.problems, ran: result.ran, lines };
+  };
+  const optionProblem = (message: string): unknown => [
+    { input: 'options', index: -1, path: '', message },
+  ];
+
+  test.each([
+    { options: { from: undefined }, message: 'from is missing' },
+    { options: { from: 'March' }, message: 'from is no date: March' },
+    { options: { days: 0 }, message: 'days must be a whole number from 1' },
+    {
+      options: { state: emptyTriggerState('sha256:other') },
+      message: 'the state belongs to another program',
+    },
+  ])('stops when $message', ({ options, message }) => {
+    expect(run(options)).toEqual({
+      problems: optionProblem(message),
+      ran: false,
+      lines: [],
+    });
+  });
+
+  test('continues a state only from the day after it', () => {
+    const first = emitted.runTriggers({
+      members: [member],
+      from: '2025-03-01',
+      days: 1,
+      onSend: () => undefined,
+    });
+    expect(run({ state: first.state, from: '2025-03-05' })).toEqual({
+      problems: optionProblem(
+        'the state continues on 2025-03-02, not 2025-03-05',
+      ),
+      ran: false,
+      lines: [],
+    });
+  });
+
+  test('leaves out input that does not fit the Model, and runs the rest', () => {
+    const { problems, ran, lines } = run({
+      members: [member, { ...member, level: 'gold' }, { id: 'bo' }, member],
+      events: [
+        {
+          member: 'nobody',
+          type: 'purchase',
+          at: '2025-03-01T10:00',
+          payload: { amount: 100, area: 'home', channel: 'store' },
+        },
+        { member: 'anna', type: 'refund', at: '2025-03-01T10:00' },
+        { member: 'anna', type: 'basket_abandoned', at: 'noon' },
+        {
+          member: 'anna',
+          type: 'basket_abandoned',
+          at: '2025-03-01T10:00',
+          payload: { value: 'a lot' },
+        },
+      ],
+    });
+    expect({ ran, sent: lines.map((line) => line.template) }).toEqual({
+      ran: true,
+      sent: ['winback'],
+    });
+    expect(problems).toEqual([
+      {
+        input: 'members',
+        index: 1,
+        path: 'level',
+        message: 'expected one of member, plus1500, plus10000',
+      },
+      ...[
+        'email_quarantined',
+        'joined_at',
+        'level',
+        'consent',
+        'purchases',
+      ].map((path) => ({
+        input: 'members',
+        index: 2,
+        path,
+        message: 'missing',
+      })),
+      {
+        input: 'members',
+        index: 3,
+        path: 'id',
+        message: 'member anna appears twice',
+      },
+      { input: 'events', index: 0, path: 'member', message: 'no such member' },
+      {
+        input: 'events',
+        index: 1,
+        path: 'type',
+        message: 'no such event type',
+      },
+      {
+        input: 'events',
+        index: 2,
+        path: 'at',
+        message: 'expected a datetime or epoch',
+      },
+      {
+        input: 'events',
+        index: 3,
+        path: 'payload.value',
+        message: 'expected a number',
+      },
+    ]);
+  });
+
+  test('asks renderSubject for the subject of every message sent', () => {
+    const { lines } = run({
+      renderSubject: (template, context) =>
+        `${template} for ${String(context.member['id'])} by ${context.channel}`,
+    });
+    expect(lines.map((line) => line.subject)).toEqual([
+      'winback for anna by email',
+    ]);
+  });
+});
+
+describe('the command line', () => {
+  const streams = (): {
+    stdout: Writable;
+    stderr: Writable;
+    text: { stdout: string; stderr: string };
+  } => {
+    const text = { stdout: '', stderr: '' };
+    const sink = (name: 'stdout' | 'stderr'): Writable =>
+      new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          text[name] += chunk.toString();
+          done();
+        },
+      });
+    return { stdout: sink('stdout'), stderr: sink('stderr'), text };
+  };
+  const command = {
+    fingerprint: 'sha256:a',
+    run: (): never => {
+      throw new Error('the command must not run');
+    },
+  };
+
+  test('prints its usage for --help', async () => {
+    const io = streams();
+    expect(await runCommandLine(['--help'], command, io)).toBe(0);
+    expect(io.text).toEqual({ stdout: usage, stderr: '' });
+  });
+
+  test('refuses an unknown option with exit code 2 and its usage', async () => {
+    const io = streams();
+    expect(await runCommandLine(['--bogus'], command, io)).toBe(2);
+    expect(io.text.stderr.endsWith(`\n\n${usage}`)).toBe(true);
+    expect(io.text.stderr.startsWith("Unknown option '--bogus'")).toBe(true);
+  });
+});
