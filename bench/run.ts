@@ -1,6 +1,8 @@
 // Benchmarks: `npm run bench [name]`. Timings live here, never in the tests.
+import { benchBuild } from './build.js';
 import { benchCheck } from './check.js';
 import { benchConditions } from './conditions.js';
+import { benchEmit } from './emit.js';
 import { benchPopulation } from './population.js';
 import { benchTemplates } from './templates.js';
 
@@ -8,6 +10,8 @@ const sections: [string, () => Promise<string>][] = [
   ['check', benchCheck],
   ['compiled conditions', benchConditions],
   ['templates', benchTemplates],
+  ['typescript emitter', benchEmit],
+  ['build', benchBuild],
   ['population simulation', benchPopulation],
 ];
 
