@@ -5,6 +5,7 @@ import { benchConditions } from './conditions.js';
 import { benchEmit } from './emit.js';
 import { benchPopulation } from './population.js';
 import { benchTemplates } from './templates.js';
+import { benchWatch } from './watch.js';
 
 const sections: [string, () => Promise<string>][] = [
   ['check', benchCheck],
@@ -12,6 +13,7 @@ const sections: [string, () => Promise<string>][] = [
   ['templates', benchTemplates],
   ['typescript emitter', benchEmit],
   ['build', benchBuild],
+  ['watch preview', benchWatch],
   ['population simulation', benchPopulation],
 ];
 

@@ -8,8 +8,10 @@ import {
 import { checkWorkspace } from '../checking/check-workspace.js';
 import { addBuildCommand } from './command-build.js';
 import { addDiffCommand } from './command-diff.js';
+import { addPreviewCommand } from './command-screenshots.js';
 import { addSimulateCommand } from './command-simulate.js';
 import { addTestCommand } from './command-test.js';
+import { addWatchCommand } from './command-watch.js';
 import { ExitCode } from './exit-code.js';
 import {
   diagnosticFormats,
@@ -91,6 +93,8 @@ function createProgram(
 
   addTestCommand(program, streams, setExitCode);
   addSimulateCommand(program, streams, setExitCode);
+  addWatchCommand(program, streams, setExitCode);
+  addPreviewCommand(program, streams, setExitCode);
   addBuildCommand(program, streams, setExitCode);
   addDiffCommand(program, streams, setExitCode);
   return program;
