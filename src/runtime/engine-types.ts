@@ -63,8 +63,12 @@ export interface Instance {
 /** What the engine keeps per member, made on first need. */
 export interface MemberState {
   readonly instances: Instance[];
-  /** Last entry instant per journey index; undefined where never entered. */
-  readonly lastEntered: (number | undefined)[];
+  /**
+   * Journeys entered, as pairs of journey index and last entry instant
+   * (flat: [index, at, index, at, ...]). Most members enter a few of the
+   * journeys, so this is far smaller than a slot for every journey.
+   */
+  lastEntered: number[];
   /** Sends that count for caps: instant, channel and category, flattened. */
   readonly sends: {
     at: number;

@@ -64,6 +64,12 @@ export class JourneyEngine {
   private readonly byEvent = new Map<string, ProgramJourney[]>();
   private readonly segmentMembership = new Map<ProgramJourney, Uint8Array>();
   private pending: PendingSend[] = [];
+  /**
+   * How long a sent message counts for caps: the longest cap window, plus
+   * two days of slack for clock changes (a whole-day window reaches back to
+   * the same local time, an hour more or less). Older sends are forgotten.
+   */
+  private readonly sendMemoryMs: number;
   private seq = 0;
   private now = 0;
 
@@ -89,6 +95,10 @@ export class JourneyEngine {
     for (let index = 0; index < members.length; index++) {
       this.states.push(undefined);
     }
+    let longestCap = 0;
+    for (const cap of program.policy.caps)
+      longestCap = Math.max(longestCap, cap.windowMs);
+    this.sendMemoryMs = longestCap + 2 * 86_400_000;
     for (const journey of program.journeys) {
       const events = [
         journey.entry.kind === 'event' ? journey.entry.event : undefined,
@@ -342,7 +352,7 @@ export class JourneyEngine {
   private canEnter(state: MemberState, journey: ProgramJourney): boolean {
     for (const instance of state.instances)
       if (instance.journey === journey) return false;
-    const last = state.lastEntered[journey.index];
+    const last = lastEntry(state.lastEntered, journey.index);
     if (last === undefined || journey.reEntryAfterMs === 0) return true;
     if (journey.reEntryAfterMs < 0) return false;
     // Like caps, whole days count as local days across clock changes.
@@ -355,7 +365,7 @@ export class JourneyEngine {
     event: Record<string, unknown> | null,
   ): void {
     const state = this.state(memberIndex);
-    state.lastEntered[journey.index] = this.now;
+    setLastEntry(state, journey.index, this.now);
     const instance: Instance = {
       journey,
       memberIndex,
@@ -547,6 +557,7 @@ export class JourneyEngine {
       return;
     }
     if (decision.outcome === 'sent') {
+      forgetBefore(state.sends, this.now - this.sendMemoryMs);
       state.sends.push({
         at: this.now,
         channel: decision.channel,
@@ -566,6 +577,7 @@ export class JourneyEngine {
       this.memberId(send.memberIndex),
       this.now,
     );
+    this.forgetExpiredOffers(state);
     state.offers.push(offer);
     if (send.instance !== null) send.instance.offer = offer;
     definition.reminders.forEach((reminder, index) => {
@@ -580,6 +592,24 @@ export class JourneyEngine {
       }
     });
     return offer;
+  }
+
+  /**
+   * Drops expired offers that nothing reads any more: a purchase redeems
+   * only valid offers, and only once-per-member offers are looked up after
+   * they expire. Instances and reminders keep their own references.
+   */
+  private forgetExpiredOffers(state: MemberState): void {
+    const { offers } = state;
+    let kept = 0;
+    for (let index = 0; index < offers.length; index++) {
+      const offer = offers[index] as IssuedOffer;
+      const expired =
+        this.now > offer.expires_at &&
+        this.program.offers.get(offer.id)?.oncePerMember !== true;
+      if (!expired) offers[kept++] = offer;
+    }
+    offers.length = kept;
   }
 
   private continueAfterSend(send: PendingSend, decision: Decision): void {
@@ -612,9 +642,7 @@ export class JourneyEngine {
       // member than arrays grown by push (which reserve 17 slots at once).
       state = {
         instances: emptyList(),
-        lastEntered: new Array<number | undefined>(
-          this.program.journeys.length,
-        ),
+        lastEntered: [],
         sends: emptyList(),
         offers: emptyList(),
       };
@@ -639,6 +667,45 @@ function emptyList<T>(): T[] {
   const list: (T | undefined)[] = [undefined];
   list.pop();
   return list as T[];
+}
+
+/** When a member last entered a journey (by index), if ever. */
+function lastEntry(
+  entries: readonly number[],
+  journeyIndex: number,
+): number | undefined {
+  for (let index = 0; index < entries.length; index += 2)
+    if (entries[index] === journeyIndex) return entries[index + 1];
+  return undefined;
+}
+
+/**
+ * Records an entry. A new journey replaces the list with one two items
+ * longer: push would reserve room for 16 more, and there are millions.
+ */
+function setLastEntry(
+  state: MemberState,
+  journeyIndex: number,
+  at: number,
+): void {
+  const entries = state.lastEntered;
+  for (let index = 0; index < entries.length; index += 2) {
+    if (entries[index] === journeyIndex) {
+      entries[index + 1] = at;
+      return;
+    }
+  }
+  state.lastEntered = entries.concat(journeyIndex, at);
+}
+
+/**
+ * Drops the sends at or before `cutoff` from a list in time order (the
+ * engine's clock only moves forward).
+ */
+function forgetBefore(sends: MemberState['sends'], cutoff: number): void {
+  let old = 0;
+  while (old < sends.length && (sends[old]?.at ?? Infinity) <= cutoff) old++;
+  if (old > 0) sends.splice(0, old);
 }
 
 /** Whether a scheduled entry runs on a local day. */
