@@ -1,5 +1,9 @@
 import { describe, expect, test } from 'vitest';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { checkWorkspace } from '../src/checking/check-workspace.js';
+import { buildWorkspace } from '../src/emit/build-workspace.js';
 import { buildProgram } from '../src/simulation/build-program.js';
 import { CoverageRecorder } from '../src/simulation/coverage.js';
 import { testFixtures } from '../src/simulation/test-fixtures.js';
@@ -41,5 +45,19 @@ describe('the bundled programme', () => {
       .filter(([, seen]) => !seen)
       .map(([rule]) => rule);
     expect(untakenRules).toEqual(['once_per_member']);
+  });
+
+  test('builds every template and the trigger package', async () => {
+    const out = path.join(
+      await mkdtemp(path.join(tmpdir(), 'slinga-')),
+      'dist',
+    );
+    const result = await buildWorkspace('.', out);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.compiled.length).toBe(39);
+    const files = [...result.files.keys()];
+    expect(files.filter((file) => file.endsWith('.html.hbs')).length).toBe(38);
+    expect(files.filter((file) => file.endsWith('.sms.hbs')).length).toBe(39);
+    expect(files).toContain('triggers/main.ts');
   });
 });
