@@ -13,8 +13,11 @@ import type { TimeZone } from './time-zone.js';
 export type ChannelName = 'email' | 'sms';
 export type CategoryName = 'transactional' | 'lifecycle' | 'event_driven';
 
-/** One instruction of a journey; `next` and the like index the code array. */
-export type Instruction =
+/**
+ * One instruction of a journey; `next` and the like index the code array.
+ * `C` is the form of its conditions: compiled functions when it runs.
+ */
+export type Instruction<C = CompiledCondition> =
   | {
       readonly op: 'send';
       readonly step: string;
@@ -41,7 +44,7 @@ export type Instruction =
       readonly op: 'wait_event';
       readonly step: string;
       readonly event: string;
-      readonly when: CompiledCondition | null;
+      readonly when: C | null;
       readonly timeoutMs: number;
       readonly onEvent: number;
       readonly onTimeout: number;
@@ -49,7 +52,7 @@ export type Instruction =
   | {
       readonly op: 'branch';
       readonly step: string;
-      readonly when: CompiledCondition;
+      readonly when: C;
       readonly then: number;
       readonly else: number;
     }
@@ -68,18 +71,18 @@ export type Instruction =
       readonly step: string;
       readonly assignments: readonly {
         readonly attribute: string;
-        readonly value: CompiledCondition;
+        readonly value: C;
       }[];
       readonly next: number;
     }
   | { readonly op: 'exit'; readonly step: string; readonly reason: string }
   | { readonly op: 'end' };
 
-export type JourneyEntry =
+export type JourneyEntry<C = CompiledCondition> =
   | {
       readonly kind: 'event';
       readonly event: string;
-      readonly when: CompiledCondition | null;
+      readonly when: C | null;
     }
   | {
       readonly kind: 'schedule';
@@ -87,7 +90,7 @@ export type JourneyEntry =
       readonly atMinute: number;
       readonly weekday: number;
       readonly dayOfMonth: number;
-      readonly audience: CompiledCondition | null;
+      readonly audience: C | null;
     }
   | {
       readonly kind: 'segment';
@@ -95,27 +98,27 @@ export type JourneyEntry =
       readonly atMinute: number;
     };
 
-export interface ProgramJourney {
+export interface ProgramJourney<C = CompiledCondition> {
   readonly id: string;
   /** Position in Program.journeys. */
   readonly index: number;
   /** Position in the priority order: lower wins when sends compete. */
   readonly rank: number;
   readonly category: CategoryName;
-  readonly entry: JourneyEntry;
+  readonly entry: JourneyEntry<C>;
   /** -1: never again; 0: always; else milliseconds after the last entry. */
   readonly reEntryAfterMs: number;
   readonly exitEvents: readonly {
     readonly event: string;
-    readonly when: CompiledCondition | null;
+    readonly when: C | null;
   }[];
-  readonly exitConditions: readonly CompiledCondition[];
+  readonly exitConditions: readonly C[];
   readonly goal: {
     readonly event: string;
     readonly withinMs: number;
-    readonly when: CompiledCondition | null;
+    readonly when: C | null;
   } | null;
-  readonly code: readonly Instruction[];
+  readonly code: readonly Instruction<C>[];
   /** Where members start in `code`. */
   readonly start: number;
 }

@@ -3,18 +3,12 @@ import type {
   CompiledCondition,
   ConditionContext,
 } from '../runtime/condition-context.js';
-import type {
-  EventEffect,
-  Instruction,
-  Program,
-  ProgramJourney,
-  ProgramOffer,
-} from '../runtime/program.js';
+import type { EventEffect, Program, ProgramOffer } from '../runtime/program.js';
 import { TimeZone } from '../runtime/time-zone.js';
-import { assertNever } from '../support/assert-never.js';
 import type { Condition } from '../workspace/condition.js';
-import type { Journey, Step } from '../workspace/journey.js';
+import type { Journey } from '../workspace/journey.js';
 import type { Offer, Workspace } from '../workspace/workspace.js';
+import { flattenJourney } from './flatten-journey.js';
 
 /** The event type whose payload redeems offers. */
 export const purchaseEventName = 'purchase';
@@ -30,7 +24,9 @@ export function buildProgram(workspace: Workspace): Program {
     segments[id] = (context) => compiled(context) === true;
   }
   const ranked = rankJourneys(workspace);
-  const journeys = ranked.map((journey, index) => buildJourney(journey, index));
+  const journeys = ranked.map((journey, index) =>
+    flattenJourney(journey, index, compile),
+  );
   return {
     timeZone: new TimeZone(workspace.policy.timeZone),
     journeys,
@@ -105,148 +101,6 @@ export function rankJourneys(workspace: Workspace): Journey[] {
   );
 }
 
-function buildJourney(journey: Journey, index: number): ProgramJourney {
-  const code: Instruction[] = [{ op: 'end' }];
-  const start = compileSteps(journey.steps, 0, code);
-  const { entry, reEntry, goal } = journey;
-  return {
-    id: journey.id,
-    index,
-    rank: index,
-    category: journey.category,
-    entry:
-      entry.kind === 'event'
-        ? {
-            kind: 'event',
-            event: entry.event,
-            when: compileOptional(entry.when),
-          }
-        : entry.kind === 'schedule'
-          ? {
-              kind: 'schedule',
-              every: entry.every,
-              atMinute: entry.atMinute,
-              weekday: entry.weekday,
-              dayOfMonth: entry.dayOfMonth,
-              audience: compileOptional(entry.audience),
-            }
-          : { kind: 'segment', segment: entry.segment, atMinute: 9 * 60 },
-    reEntryAfterMs:
-      reEntry.kind === 'never'
-        ? -1
-        : reEntry.kind === 'always'
-          ? 0
-          : reEntry.afterMs,
-    exitEvents: journey.exitRules.flatMap((rule) =>
-      rule.kind === 'event'
-        ? [{ event: rule.event, when: compileOptional(rule.when) }]
-        : [],
-    ),
-    exitConditions: journey.exitRules.flatMap((rule) =>
-      rule.kind === 'condition' ? [compile(rule.when)] : [],
-    ),
-    goal:
-      goal === undefined
-        ? null
-        : {
-            event: goal.event,
-            withinMs: goal.withinMs,
-            when: compileOptional(goal.when),
-          },
-    code,
-    start,
-  };
-}
-
-/** Appends a list of steps to `code`; returns the index of its first step. */
-function compileSteps(
-  steps: readonly Step[],
-  next: number,
-  code: Instruction[],
-): number {
-  let continuation = next;
-  for (let index = steps.length - 1; index >= 0; index--) {
-    const step = steps[index];
-    if (step !== undefined)
-      continuation = compileStep(step, continuation, code);
-  }
-  return continuation;
-}
-
-function compileStep(step: Step, next: number, code: Instruction[]): number {
-  const push = (instruction: Instruction): number => code.push(instruction) - 1;
-  switch (step.kind) {
-    case 'send':
-      return push({
-        op: 'send',
-        step: step.id,
-        channel: step.channel,
-        template: step.template,
-        offer: step.offer ?? null,
-        category: step.category ?? null,
-        next,
-      });
-    case 'wait_duration':
-      return push({
-        op: 'wait_duration',
-        step: step.id,
-        ms: step.durationMs,
-        next,
-      });
-    case 'wait_until':
-      return push({
-        op: 'wait_until',
-        step: step.id,
-        minute: step.atMinute,
-        next,
-      });
-    case 'wait_event':
-      return push({
-        op: 'wait_event',
-        step: step.id,
-        event: step.event,
-        when: compileOptional(step.when),
-        timeoutMs: step.timeoutMs,
-        onEvent: compileSteps(step.onEvent, next, code),
-        onTimeout: compileSteps(step.onTimeout, next, code),
-      });
-    case 'branch':
-      return push({
-        op: 'branch',
-        step: step.id,
-        when: compile(step.when),
-        then: compileSteps(step.then, next, code),
-        else: compileSteps(step.else, next, code),
-      });
-    case 'split': {
-      let upTo = 0;
-      const variants = step.variants.map((variant) => {
-        upTo += variant.share;
-        return {
-          id: variant.id,
-          upTo,
-          start: compileSteps(variant.steps, next, code),
-        };
-      });
-      return push({ op: 'split', step: step.id, variants });
-    }
-    case 'update':
-      return push({
-        op: 'update',
-        step: step.id,
-        assignments: step.assignments.map(({ attribute, value }) => ({
-          attribute,
-          value: compile(value),
-        })),
-        next,
-      });
-    case 'exit':
-      return push({ op: 'exit', step: step.id, reason: step.reason });
-    default:
-      return assertNever(step);
-  }
-}
-
 function buildOffer(offer: Offer): ProgramOffer {
   return {
     id: offer.id,
@@ -270,12 +124,6 @@ function compile(condition: Condition): CompiledCondition {
     throw new Error(`condition was not checked: ${condition.source.text}`);
   }
   return compileCondition(condition.expression);
-}
-
-function compileOptional(
-  condition: Condition | undefined,
-): CompiledCondition | null {
-  return condition === undefined ? null : compile(condition);
 }
 
 /** Compiles each event type's updates and appends into one function. */

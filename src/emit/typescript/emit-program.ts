@@ -28,8 +28,6 @@ export function emitProgram(
 ): string {
   const ref = (condition: Condition): Literal =>
     code(`conditions.${table.nameOf(condition)}`);
-  const optional = (condition: Condition | undefined): Literal =>
-    condition === undefined ? null : ref(condition);
   const hasAppends = [...workspace.model.events.values()].some((event) =>
     event.effects.some((effect) => effect.kind === 'append'),
   );
@@ -45,7 +43,7 @@ export function emitProgram(
         'follow, transactional before event-driven before lifecycle, by id.',
       ],
       value: rankJourneys(workspace).map((journey, index) =>
-        journeyLiteral(journey, index, ref, optional),
+        journeyLiteral(journey, index, ref),
       ),
     }),
     constant({
