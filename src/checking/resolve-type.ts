@@ -46,7 +46,8 @@ function resolveShorthand(
   const optional = written.endsWith('?');
   const name = optional ? written.slice(0, -1) : written;
   if (!(scalarKinds as readonly string[]).includes(name)) {
-    const detail = `"${written}" is not a scalar type (${scalarKinds.join(', ')}, with ? for optional)`;
+    const known = scalarKinds.join(', ');
+    const detail = `"${written}" is not a scalar type (${known}, with ? for optional)`;
     diagnostics.push(report('SL504', locate(path), { detail }));
     return errorType;
   }

@@ -97,9 +97,9 @@ export function describeExpectation(expectation: Expectation): string {
     case 'never_receives':
       return `never receives ${expectation.template}`;
     case 'leaves':
-      return `leaves ${expectation.journey}${expectation.reason === undefined ? '' : ` (${expectation.reason})`}`;
+      return `leaves ${expectation.journey}${suffix(' (', expectation.reason, ')')}`;
     case 'held_back':
-      return `is held back by ${expectation.rule}${expectation.template === undefined ? '' : ` from ${expectation.template}`}`;
+      return `is held back by ${expectation.rule}${suffix(' from ', expectation.template)}`;
     default:
       return assertNever(expectation);
   }
@@ -122,11 +122,17 @@ export function describeEntry(entry: TimelineEntry, zone: TimeZone): string {
           : entry.outcome === 'deferred'
             ? 'deferred'
             : 'held back';
-      return `${when} ${verb} ${entry.template} by ${entry.channel}${offer}${rule} [${entry.journey}/${entry.step}]`;
+      const where = `[${entry.journey}/${entry.step}]`;
+      return `${when} ${verb} ${entry.template} by ${entry.channel}${offer}${rule} ${where}`;
     }
     default:
       return assertNever(entry);
   }
+}
+
+/** `before + text + after`, or nothing when there is no text. */
+function suffix(before: string, text: string | undefined, after = ''): string {
+  return text === undefined ? '' : `${before}${text}${after}`;
 }
 
 /** `2025-03-02 09:00` in the time zone. */

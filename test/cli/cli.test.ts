@@ -111,6 +111,23 @@ describe('slinga test', () => {
     );
   });
 
+  test('a failing expectation is a GitHub annotation at its line', async () => {
+    const fixture =
+      'kind: Fixture\nid: wrong\nperiod: { start: "2025-05-01", days: 1 }\nmembers:\n' +
+      '  - id: eva\n    attributes:\n      email_quarantined: false\n      joined_at: "2020-01-01T10:00"\n' +
+      '      level: member\n      consent: { email: true, sms: true }\n      purchases: []\n' +
+      'expect:\n  - member: eva\n    receives: { template: basket }\n';
+    const failing = await copyWorkspace(minimalWorkspace, {
+      'journeys/fixtures.yaml': fixture,
+    });
+    const result = await run('test', failing, '--format', 'github');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe(
+      '::error file=journeys/fixtures.yaml,line=13,col=5,endLine=14,endColumn=35,' +
+        'title=Slinga fixture wrong::eva receives basket; actual:\n',
+    );
+  });
+
   test('a workspace with errors is not simulated', async () => {
     const folder = await copyWorkspace(minimalWorkspace, brokenOffer);
     const result = await run('test', folder);

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostic.js';
+import type { Span } from '../source-file.js';
 
 const commands = {
   error: 'error',
@@ -13,23 +14,37 @@ const commands = {
 export function formatGithub(diagnostics: readonly Diagnostic[]): string {
   return diagnostics
     .map((diagnostic) => {
-      const properties: string[] = [];
-      const { span } = diagnostic;
-      if (span !== undefined) {
-        properties.push(
-          `file=${escapeProperty(span.file)}`,
-          `line=${span.start.line}`,
-          `col=${span.start.column}`,
-          `endLine=${span.end.line}`,
-          `endColumn=${span.end.column}`,
-        );
-      }
-      properties.push(`title=${escapeProperty(`Slinga ${diagnostic.code}`)}`);
       const help = diagnostic.help === undefined ? '' : `\n${diagnostic.help}`;
-      const message = escapeData(`${diagnostic.message}${help}`);
-      return `::${commands[diagnostic.severity]} ${properties.join(',')}::${message}\n`;
+      return githubAnnotation(
+        diagnostic.severity,
+        diagnostic.span,
+        `Slinga ${diagnostic.code}`,
+        `${diagnostic.message}${help}`,
+      );
     })
     .join('');
+}
+
+/** One workflow command that annotates a span (or the run) with a message. */
+export function githubAnnotation(
+  severity: Diagnostic['severity'],
+  span: Span | undefined,
+  title: string,
+  message: string,
+): string {
+  const properties: string[] = [];
+  if (span !== undefined) {
+    properties.push(
+      `file=${escapeProperty(span.file)}`,
+      `line=${span.start.line}`,
+      `col=${span.start.column}`,
+      `endLine=${span.end.line}`,
+      `endColumn=${span.end.column}`,
+    );
+  }
+  properties.push(`title=${escapeProperty(title)}`);
+  const command = commands[severity];
+  return `::${command} ${properties.join(',')}::${escapeData(message)}\n`;
 }
 
 function escapeData(text: string): string {

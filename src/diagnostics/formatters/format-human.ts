@@ -30,8 +30,9 @@ export function formatHuman(
   const paint = (style: keyof typeof styles, text: string): string =>
     options.color ? `${styles[style]}${text}${styles.reset}` : text;
   const blocks = diagnostics.map((diagnostic) => {
+    const heading = `${diagnostic.severity} ${diagnostic.code}`;
     const lines = [
-      `${paint(diagnostic.severity, `${diagnostic.severity} ${diagnostic.code}`)}${paint('bold', `: ${diagnostic.message}`)}`,
+      `${paint(diagnostic.severity, heading)}${paint('bold', `: ${diagnostic.message}`)}`,
     ];
     if (diagnostic.span !== undefined) {
       lines.push(`  ${paint('dim', '-->')} ${location(diagnostic.span)}`);

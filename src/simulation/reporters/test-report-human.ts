@@ -14,8 +14,9 @@ export function formatTestHuman(results: readonly FixtureResult[]): string {
     );
     for (const failure of result.failures) {
       const { span } = failure.expectation;
+      const where = `${span.file}:${span.start.line}:${span.start.column}`;
       lines.push(
-        `  ${span.file}:${span.start.line}:${span.start.column} ${failure.expectation.member} ${failure.expected}`,
+        `  ${where} ${failure.expectation.member} ${failure.expected}`,
       );
       lines.push(
         ...sideBySide([failure.expected], failure.actual).map(

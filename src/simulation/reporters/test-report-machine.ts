@@ -1,4 +1,5 @@
 import type { TimeZone } from '../../runtime/time-zone.js';
+import { githubAnnotation } from '../../diagnostics/formatters/format-github.js';
 import { describeEntry } from '../check-expectations.js';
 import type { FixtureResult } from '../test-fixtures.js';
 
@@ -68,13 +69,18 @@ export function formatTestGithub(results: readonly FixtureResult[]): string {
   return results
     .flatMap((result) =>
       result.failures.map((failure) => {
-        const { span } = failure.expectation;
-        const message = `${failure.expectation.member} ${failure.expected}; actual:\n${failure.actual.join('\n')}`;
-        const escaped = message
-          .replace(/%/g, '%25')
-          .replace(/\r/g, '%0D')
-          .replace(/\n/g, '%0A');
-        return `::error file=${span.file},line=${span.start.line},col=${span.start.column},title=Slinga fixture ${result.fixture.id}::${escaped}\n`;
+        const { expectation, expected, actual } = failure;
+        const message = [
+          `${expectation.member} ${expected}; actual:`,
+          ...actual,
+        ];
+        const title = `Slinga fixture ${result.fixture.id}`;
+        return githubAnnotation(
+          'error',
+          expectation.span,
+          title,
+          message.join('\n'),
+        );
       }),
     )
     .join('');
