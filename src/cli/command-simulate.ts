@@ -8,7 +8,11 @@ import {
   formatPopulationJson,
   formatPopulationMarkdown,
 } from '../simulation/population/format-population.js';
-import { runPopulation } from '../simulation/population/run-population.js';
+import {
+  defaultWorkers,
+  runPopulation,
+} from '../simulation/population/run-population.js';
+import { describeProgram } from '../simulation/program-source.js';
 import { runFixture } from '../simulation/run-fixture.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { ExitCode } from './exit-code.js';
@@ -26,6 +30,7 @@ interface SimulateOptions {
   readonly seed: number;
   readonly start?: number;
   readonly deterministic?: boolean;
+  readonly workers: number;
 }
 
 /**
@@ -68,6 +73,12 @@ export function addSimulateCommand(
         .hideHelp(),
     )
     .option('--deterministic', 'leave timings out of the JSON report')
+    .option(
+      '--workers <n>',
+      'threads to share the base between (the report is the same)',
+      parseWhole,
+      defaultWorkers(),
+    )
     .action(
       async (dir: string, options: SimulateOptions & { now?: number }) => {
         const loaded = await loadChecked(dir, streams);
@@ -76,7 +87,7 @@ export function addSimulateCommand(
         const resolved = start === undefined ? options : { ...options, start };
         setExitCode(
           options.fixture === undefined
-            ? simulatePopulation(
+            ? await simulatePopulation(
                 loaded.workspace,
                 loaded.program,
                 resolved,
@@ -119,20 +130,21 @@ function simulateFixture(
   return ExitCode.ok;
 }
 
-function simulatePopulation(
+async function simulatePopulation(
   workspace: Workspace,
   program: Program,
   options: SimulateOptions,
   streams: OutputStreams,
-): number {
+): Promise<number> {
   const startDay = options.start ?? program.timeZone.localDay(Date.now());
   const progress = progressBar(streams.stderr, 'simulating days');
-  const report = runPopulation(workspace, program, {
+  const report = await runPopulation(workspace, describeProgram(workspace), {
     members: options.members,
     days: options.days,
     seed: options.seed,
     startDay,
     onProgress: progress.update,
+    workers: Math.max(1, options.workers),
   });
   progress.done();
   const text =

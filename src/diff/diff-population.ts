@@ -1,11 +1,12 @@
-import type { Program } from '../runtime/program.js';
 import {
+  defaultWorkers,
   runPopulation,
   type JourneyCounts,
   type PopulationReport,
   type PressureReport,
 } from '../simulation/population/run-population.js';
 import { formatDate } from '../runtime/values.js';
+import { describeProgram } from '../simulation/program-source.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { byText } from './semantic-change.js';
 
@@ -70,14 +71,17 @@ export interface PopulationDiff {
  * same seed, so the same members and events where the Models agree) and
  * compares entries, sends and contact pressure.
  */
-export function diffPopulation(
-  base: { readonly workspace: Workspace; readonly program: Program },
-  head: { readonly workspace: Workspace; readonly program: Program },
+export async function diffPopulation(
+  base: { readonly workspace: Workspace },
+  head: { readonly workspace: Workspace },
   sample: PopulationSample,
-): PopulationDiff {
-  const run = (side: typeof base): PopulationReport =>
-    runPopulation(side.workspace, side.program, sample);
-  return comparePopulations(run(base), run(head), sample);
+): Promise<PopulationDiff> {
+  const run = (side: typeof base): Promise<PopulationReport> =>
+    runPopulation(side.workspace, describeProgram(side.workspace), {
+      ...sample,
+      workers: defaultWorkers(),
+    });
+  return comparePopulations(await run(base), await run(head), sample);
 }
 
 /** Compares two population reports run on the same sample. */

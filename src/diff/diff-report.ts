@@ -60,7 +60,7 @@ export async function buildDiffReport(
     population:
       options.population === null
         ? null
-        : diffPopulation(base, head, options.population),
+        : await diffPopulation(base, head, options.population),
     emails:
       options.render === null
         ? null

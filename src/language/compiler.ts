@@ -42,7 +42,14 @@ export function compileExpressionSource(expression: Expression): string {
 
 /** A checked expression as a function of the condition context. */
 export function compileCondition(expression: Expression): CompiledCondition {
-  const source = compileExpressionSource(expression);
+  return conditionFromSource(compileExpressionSource(expression));
+}
+
+/**
+ * The function of a source compileExpressionSource gave: how a worker
+ * thread, which gets sources and not checked trees, compiles conditions.
+ */
+export function conditionFromSource(source: string): CompiledCondition {
   // The source is generated from a checked tree, never user text verbatim.
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
   const build = new Function('rt', `"use strict";\nreturn ${source};`) as (

@@ -5,7 +5,11 @@ export { parseCondition } from './parse-condition.js';
 export type { ParseResult } from './parse-condition.js';
 export { checkCondition, checkExpression } from './type-checker.js';
 export type { CheckResult } from './type-checker.js';
-export { compileCondition, compileExpressionSource } from './compiler.js';
+export {
+  compileCondition,
+  compileExpressionSource,
+  conditionFromSource,
+} from './compiler.js';
 export type {
   CompiledCondition,
   ConditionContext,

@@ -165,6 +165,33 @@ describe('the journey engine', () => {
     ]);
   });
 
+  test('an update step changes the member before later entries the same day see it', async () => {
+    const journey = (id: string, at: string, audience: string, step: string) =>
+      `kind: Journey\nid: ${id}\ncategory: lifecycle\nentry:\n  schedule: { every: day, at: "${at}" }\n` +
+      `  audience: ${audience}\nre_entry: never\nsteps:\n  - ${step}\n`;
+    const lines = await timeline(
+      {
+        'journeys/promote.yaml': journey(
+          'promote',
+          '08:00',
+          'member.level == "member"',
+          'update: { set: { level: \'"plus1500"\' } }',
+        ),
+        'journeys/vip.yaml': journey(
+          'vip',
+          '10:00',
+          'member.level == "plus1500"',
+          'send: { channel: email, template: basket }',
+        ),
+        'journeys/fx.yaml': `kind: Fixture\nid: promoted\nperiod: { start: "2025-05-01", days: 1 }\nmembers:\n${member('eva')}`,
+      },
+      'promoted',
+    );
+    expect(lines).toEqual([
+      'eva 2025-05-01 10:00 receives basket by email [vip/steps.0]',
+    ]);
+  });
+
   test('a failing expectation is reported with the actual timeline', async () => {
     const folder = await copyWorkspace(minimalWorkspace, {
       'journeys/fixtures.yaml':

@@ -328,7 +328,7 @@ describe('split and holdout shares', () => {
     expect(Math.abs(share(90, 100) - 0.1)).toBeLessThan(0.005);
   });
 
-  test('the engine holds out exactly the members whose position is past the variants', () => {
+  test('the engine holds out exactly the members whose position is past the variants', async () => {
     const split: Instruction = {
       op: 'split',
       step: 'split',
@@ -337,7 +337,7 @@ describe('split and holdout shares', () => {
         { id: 'b', upTo: 90, start: 3 },
       ],
     };
-    const report = runPopulation(
+    const report = await runPopulation(
       { model: programmeModel },
       program([
         daily('experiment', 9 * 60, [split, send('hello'), send('later')]),
@@ -357,7 +357,7 @@ describe('split and holdout shares', () => {
 });
 
 describe('runPopulation', () => {
-  test('counts sends, consent and cap hold-backs, exits and weekly pressure exactly', () => {
+  test('counts sends, consent and cap hold-backs, exits and weekly pressure exactly', async () => {
     const count = 2_000;
     const members = generateMembers(programmeModel, {
       count,
@@ -375,7 +375,7 @@ describe('runPopulation', () => {
       categories: ['lifecycle'] as const,
       channels: ['email'] as const,
     };
-    const report = runPopulation(
+    const report = await runPopulation(
       { model: programmeModel },
       program(
         [
@@ -409,8 +409,8 @@ describe('runPopulation', () => {
     expect(report.pressure.all.weeks).toBe(1);
   });
 
-  test('issues offers and sends their reminders', () => {
-    const report = runPopulation(
+  test('issues offers and sends their reminders', async () => {
+    const report = await runPopulation(
       { model: programmeModel },
       program([daily('offer', 9 * 60, [send('hello', 2, 'ten_off'), wait(5)])]),
       { members: 1_000, days: 4, seed: 5, startDay },
@@ -424,10 +424,10 @@ describe('runPopulation', () => {
     expect(reminders).toBeLessThanOrEqual(issued);
   });
 
-  test('gives byte-identical JSON for the same seed', () => {
-    const run = (): string =>
+  test('gives byte-identical JSON for the same seed', async () => {
+    const run = async (): Promise<string> =>
       formatPopulationJson(
-        runPopulation({ model: programmeModel }, richProgram(), {
+        await runPopulation({ model: programmeModel }, richProgram(), {
           members: 20_000,
           days: 3,
           seed: 42,
@@ -435,19 +435,23 @@ describe('runPopulation', () => {
         }),
         { deterministic: true },
       );
-    const first = run();
-    expect(run()).toBe(first);
+    const first = await run();
+    expect(await run()).toBe(first);
     expect(first).toContain('"version": 1');
     expect(first).not.toContain('timing');
   });
 
-  test('formats tables for people and for pull requests', () => {
-    const report = runPopulation({ model: programmeModel }, richProgram(), {
-      members: 500,
-      days: 1,
-      seed: 1,
-      startDay,
-    });
+  test('formats tables for people and for pull requests', async () => {
+    const report = await runPopulation(
+      { model: programmeModel },
+      richProgram(),
+      {
+        members: 500,
+        days: 1,
+        seed: 1,
+        startDay,
+      },
+    );
     const human = formatPopulationHuman(report);
     const markdown = formatPopulationMarkdown(report);
     const json = JSON.parse(formatPopulationJson(report)) as Record<

@@ -20,6 +20,11 @@ import {
   stores,
   type Member,
 } from './generate-members.js';
+import {
+  joinerIndex,
+  wholeBase,
+  type PopulationBlock,
+} from './population-blocks.js';
 import { Random, deriveSeed, weighted } from './random.js';
 
 /** Receives one generated event for the member at an index. */
@@ -34,6 +39,8 @@ export interface EventGeneratorOptions {
   /** Local day number of the first simulated day. */
   readonly startDay: number;
   readonly timeZone: TimeZone;
+  /** The block of the base `members` is; default: the whole base. */
+  readonly block?: PopulationBlock;
 }
 
 /**
@@ -141,6 +148,7 @@ export class EventGenerator {
   private emit: EmitEvent = () => undefined;
   private day = 0;
   private orders = 0;
+  private readonly block: PopulationBlock;
   /** Whether purchases add to spend_12m themselves (an event effect). */
   private readonly spendApplied: boolean;
 
@@ -149,6 +157,7 @@ export class EventGenerator {
     private readonly members: Member[],
     private readonly options: EventGeneratorOptions,
   ) {
+    this.block = options.block ?? wholeBase(members.length);
     this.clock = new DayClock(options.timeZone, options.startDay);
     this.factory = new MemberFactory(model, options);
     for (const [name, event] of model.events) {
@@ -160,7 +169,10 @@ export class EventGenerator {
 
   /** Emits the events of one local day, after those of the day before. */
   generateDay(day: number, emit: EmitEvent): void {
-    this.random = new Random(deriveSeed(this.options.seed, day), 0x65766e74);
+    this.random = new Random(
+      deriveSeed(this.options.seed, day, this.block.index),
+      0x65766e74,
+    );
     this.emit = emit;
     this.day = day;
     for (const waiting of this.later.get(day) ?? []) {
@@ -266,7 +278,8 @@ export class EventGenerator {
       true,
       (index, at) => {
         if (typeof this.members[index]?.['email'] === 'string') return;
-        this.registerEmail(index, at, `member.${index}@example.se`, 'profile');
+        const number = this.memberNumber(index);
+        this.registerEmail(index, at, `member.${number}@example.se`, 'profile');
       },
     );
   }
@@ -298,7 +311,8 @@ export class EventGenerator {
       const online = this.random.chance(0.3);
       const at = this.timeOfDay(online);
       const index = this.members.length;
-      const member = this.factory.joining(index, at, online, this.random);
+      const number = this.memberNumber(index);
+      const member = this.factory.joining(number, at, online, this.random);
       this.members.push(member);
       this.traits.addMember(member, online);
       this.joined(index, member, at, online);
@@ -597,9 +611,19 @@ export class EventGenerator {
       : 'store';
   }
 
+  /** The member index in the whole base of a member of the block. */
+  private memberNumber(index: number): number {
+    const { block } = this;
+    return index < block.count
+      ? block.first + index
+      : joinerIndex(block, index - block.count);
+  }
+
+  /** A number unique in the whole population, not only in the block. */
   private serial(prefix: string): string {
     this.orders++;
-    return [prefix, String(this.orders)].join('');
+    const number = this.orders * this.block.blocks + this.block.index;
+    return [prefix, String(number)].join('');
   }
 }
 

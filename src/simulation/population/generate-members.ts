@@ -12,6 +12,7 @@ import {
   weighted,
   type WeightedChoices,
 } from './random.js';
+import { wholeBase, type PopulationBlock } from './population-blocks.js';
 
 /** A simulated member: attributes in their runtime form, by name. */
 export type Member = Record<string, unknown>;
@@ -23,6 +24,8 @@ export interface GenerateMembersOptions {
   /** Local day number of the first simulated day: "today" for the base. */
   readonly startDay: number;
   readonly timeZone: TimeZone;
+  /** The block of the base to generate; default: the whole base of `count`. */
+  readonly block?: PopulationBlock;
 }
 
 /** The member number of the member at index 0; ids count up from it. */
@@ -33,17 +36,19 @@ export const firstMemberNumber = 100_000_000;
  * bought in the last 12 months, 90 % women, average age 46, beauty the
  * largest area, most purchases in stores). Attributes the programme knows
  * get programme-shaped values; any other attribute gets a plausible value
- * of its Type, so any workspace's Model works. Same seed, same members.
+ * of its Type, so any workspace's Model works. Same seed and block, same
+ * members: each block draws from its own random stream.
  */
 export function generateMembers(
   model: MemberModel,
   options: GenerateMembersOptions,
 ): Member[] {
+  const block = options.block ?? wholeBase(options.count);
   const factory = new MemberFactory(model, options);
-  const random = new Random(deriveSeed(options.seed, 0x6d656d62));
+  const random = new Random(deriveSeed(options.seed, 0x6d656d62, block.index));
   const members: Member[] = [];
-  for (let index = 0; index < options.count; index++) {
-    members.push(factory.existing(index, random));
+  for (let offset = 0; offset < block.count; offset++) {
+    members.push(factory.existing(block.first + offset, random));
   }
   return members;
 }

@@ -1,10 +1,22 @@
-import { JourneyEngine } from '../../runtime/engine.js';
-import type { EngineListener, SendRecord } from '../../runtime/engine-types.js';
+import { availableParallelism } from 'node:os';
 import type { CategoryName, Program } from '../../runtime/program.js';
 import { formatDate } from '../../runtime/values.js';
 import type { Workspace } from '../../workspace/workspace.js';
-import { EventGenerator } from './generate-events.js';
-import { firstMemberNumber, generateMembers } from './generate-members.js';
+import { instantiateProgram, type ProgramSource } from '../program-source.js';
+import { planBlocks, type PopulationBlock } from './population-blocks.js';
+import { PopulationShard, type ShardOptions } from './population-shard.js';
+import {
+  addDayCounts,
+  addRecords,
+  addTallies,
+  type DayCounts,
+  type JourneyCounts,
+  type PressureCounts,
+  type TallyCounts,
+} from './population-tally.js';
+import { runWorkers } from './run-workers.js';
+
+export type { JourneyCounts } from './population-tally.js';
 
 /** What to simulate. */
 export interface PopulationOptions {
@@ -19,22 +31,12 @@ export interface PopulationOptions {
   readonly pressureLimit?: number;
   /** Called after each simulated day, with days done and days in all. */
   readonly onProgress?: (day: number, days: number) => void;
-}
-
-/** Counts of what journeys did, for one journey or all of them. */
-export interface JourneyCounts {
-  readonly entries: number;
-  /** Messages sent, per channel (after fallback). */
-  readonly sent: { readonly email: number; readonly sms: number };
-  /** Sends the contact policy held back, per rule. */
-  readonly heldBack: Readonly<Record<string, number>>;
-  /** Sends deferred (to the end of quiet hours), per rule. */
-  readonly deferred: Readonly<Record<string, number>>;
-  readonly offersIssued: number;
-  /** Offer reminders sent (also counted in `sent`). */
-  readonly remindersSent: number;
-  /** Members who left, per reason (completed, goal, exit, holdout, ...). */
-  readonly exits: Readonly<Record<string, number>>;
+  /**
+   * Worker threads to share the blocks of the base between; default 1, this
+   * thread. Workers need the Program as a ProgramSource. The report is the
+   * same whatever the number.
+   */
+  readonly workers?: number;
 }
 
 /** One journey's counts. */
@@ -114,309 +116,263 @@ export interface PopulationReport {
 
 /**
  * Generates a member base from the workspace's Model and runs the Program
- * over it day by day, with generated events. Only counters are kept, in
- * typed arrays where they are per member, so memory does not grow with the
- * days. Journeys see no reaction to their messages: the events are the
- * same whatever the journeys send.
+ * over it day by day, with generated events, in blocks (see
+ * population-blocks.ts) on this thread or shared between worker threads.
+ * Only counters are kept, in typed arrays where they are per member, so
+ * memory does not grow with the days. Journeys see no reaction to their
+ * messages: the events are the same whatever the journeys send.
  */
-export function runPopulation(
+export async function runPopulation(
   workspace: Pick<Workspace, 'model'>,
-  program: Program,
+  program: Program | ProgramSource,
   options: PopulationOptions,
-): PopulationReport {
-  const { startDay, days, seed } = options;
-  const zone = program.timeZone;
-  const memory = new MemoryPeak();
-  const began = performance.now();
-  const members = generateMembers(workspace.model, {
-    count: options.members,
-    seed,
-    startDay,
-    timeZone: zone,
-  });
-  const generateMilliseconds = performance.now() - began;
-  memory.sample();
+): Promise<PopulationReport> {
+  const blocks = planBlocks(options.members);
+  const closesWeek = weekEnds(options.days);
+  const shardOptions: ShardOptions = {
+    seed: options.seed,
+    startDay: options.startDay,
+    pressureLimit: options.pressureLimit ?? 3,
+  };
+  const workers = Math.min(options.workers ?? 1, blocks.length);
+  const timer = new RunTimer(options, Math.max(workers, 1));
+  const counts =
+    workers > 1 && isProgramSource(program)
+      ? await runWorkers(
+          {
+            model: workspace.model,
+            program,
+            options: shardOptions,
+            closesWeek,
+          },
+          shareBlocks(blocks, workers),
+          () => timer.forShard(),
+        )
+      : [
+          runHere(
+            workspace,
+            program,
+            blocks,
+            shardOptions,
+            closesWeek,
+            timer.forShard(),
+          ),
+        ];
+  return report(options, program.journeys, counts, timer);
+}
 
-  const tally = new PopulationTally(program, options.pressureLimit ?? 3);
-  const generator = new EventGenerator(workspace.model, members, {
-    seed,
-    startDay,
-    timeZone: zone,
-  });
-  const engine = new JourneyEngine(program, members, tally);
-  const daily: PopulationDay[] = [];
-  const dayMilliseconds: number[] = [];
-  const dayCpuMilliseconds: number[] = [];
-  const dayHeapBytes: number[] = [];
-  for (let offset = 0; offset < days; offset++) {
-    const day = startDay + offset;
-    const dayBegan = performance.now();
-    const cpuBegan = process.cpuUsage();
-    let events = 0;
-    generator.generateDay(day, (memberIndex, event) => {
-      engine.addEvent(memberIndex, event);
-      events++;
-    });
-    engine.planDay(day);
-    engine.runUntil(zone.toEpoch(day + 1, 0));
-    daily.push(tally.endDay(formatDate(day), members.length, events));
-    if ((offset + 1) % 7 === 0 || (offset === days - 1 && days < 7)) {
-      tally.closeWeek(members.length, offset + 1 - tally.daysCovered);
-    }
-    dayMilliseconds.push(performance.now() - dayBegan);
-    const cpu = process.cpuUsage(cpuBegan);
-    dayCpuMilliseconds.push((cpu.user + cpu.system) / 1000);
-    dayHeapBytes.push(memory.sample());
-    options.onProgress?.(offset + 1, days);
+/** What the thread that runs the shards is told as they go. */
+export interface ShardProgress {
+  /** A shard has generated its members. */
+  generated(): void;
+  /** A shard has simulated its next day. */
+  dayDone(counts: DayCounts, heapBytes: number): void;
+}
+
+/**
+ * Worker threads to use by default: one per processor, as the blocks of a
+ * base the programme's size keep them all busy.
+ */
+export function defaultWorkers(): number {
+  return availableParallelism();
+}
+
+/** What one shard counted over the whole run. */
+export interface ShardCounts {
+  readonly tally: TallyCounts;
+  readonly events: Readonly<Record<string, number>>;
+}
+
+function isProgramSource(
+  program: Program | ProgramSource,
+): program is ProgramSource {
+  return typeof program.timeZone === 'string';
+}
+
+/** Runs every block in this thread, as one shard. */
+function runHere(
+  workspace: Pick<Workspace, 'model'>,
+  program: Program | ProgramSource,
+  blocks: readonly PopulationBlock[],
+  options: ShardOptions,
+  closesWeek: readonly boolean[],
+  progress: ShardProgress,
+): ShardCounts {
+  const compiled = isProgramSource(program)
+    ? instantiateProgram(program)
+    : program;
+  const shard = new PopulationShard(workspace.model, compiled, blocks, options);
+  progress.generated();
+  for (const closes of closesWeek) {
+    const counts = shard.simulateDay(closes);
+    progress.dayDone(counts, process.memoryUsage().heapUsed);
   }
+  return shard.counts();
+}
 
+/** Deals blocks out to `workers` shards in turn. */
+function shareBlocks(
+  blocks: readonly PopulationBlock[],
+  workers: number,
+): PopulationBlock[][] {
+  const shares: PopulationBlock[][] = Array.from({ length: workers }, () => []);
+  blocks.forEach((block, index) => shares[index % workers]?.push(block));
+  return shares;
+}
+
+/**
+ * For each day, whether it closes a week of the pressure figures: every
+ * seventh day; a run shorter than a week is one short week.
+ */
+function weekEnds(days: number): boolean[] {
+  return Array.from(
+    { length: days },
+    (_, offset) => (offset + 1) % 7 === 0 || (offset === days - 1 && days < 7),
+  );
+}
+
+/** The days the pressure figures cover: whole weeks, or a short run. */
+function daysCovered(days: number): number {
+  return days < 7 ? days : days - (days % 7);
+}
+
+function report(
+  options: PopulationOptions,
+  journeys: Program['journeys'] | ProgramSource['journeys'],
+  shards: readonly ShardCounts[],
+  timer: RunTimer,
+): PopulationReport {
+  const tally = addTallies(shards.map((shard) => shard.tally));
+  const events = shards
+    .map((shard) => shard.events)
+    .reduce((sum, next) => addRecords(sum, next), {});
+  const limit = options.pressureLimit ?? 3;
+  const covered = daysCovered(options.days);
+  const daily = timer.days.map((counts, offset) => ({
+    date: formatDate(options.startDay + offset),
+    members: counts.members,
+    events: counts.events,
+    entries: counts.entries,
+    sent: counts.sent,
+    heldBack: counts.heldBack,
+    deferred: counts.deferred,
+  }));
   return {
-    seed,
-    startDate: formatDate(startDay),
-    days,
-    members: { start: options.members, end: members.length },
-    events: sortedRecord(generator.counts),
-    journeys: tally.journeyReports(),
-    totals: tally.totals.counts(),
-    pressure: { all: tally.all.report(), marketing: tally.marketing.report() },
-    daily,
-    timing: {
-      generateMilliseconds,
-      simulateMilliseconds: performance.now() - began - generateMilliseconds,
-      dayMilliseconds,
-      dayCpuMilliseconds,
-      dayHeapBytes,
-      peakHeapBytes: memory.peakHeap,
-      peakRssBytes: memory.peakRss,
+    seed: options.seed,
+    startDate: formatDate(options.startDay),
+    days: options.days,
+    members: {
+      start: options.members,
+      end: daily[daily.length - 1]?.members ?? options.members,
     },
+    events,
+    journeys: journeys.map((journey, index) => ({
+      id: journey.id,
+      category: journey.category,
+      ...(tally.journeys[index] ?? tally.totals),
+    })),
+    totals: tally.totals,
+    pressure: {
+      all: pressureReport(tally.all, limit, covered),
+      marketing: pressureReport(tally.marketing, limit, covered),
+    },
+    daily,
+    timing: timer.timing(),
   };
 }
 
-/** Counts for one journey, or for all. */
-class JourneyTally {
-  entries = 0;
-  email = 0;
-  sms = 0;
-  offersIssued = 0;
-  remindersSent = 0;
-  readonly heldBack = new Map<string, number>();
-  readonly deferred = new Map<string, number>();
-  readonly exits = new Map<string, number>();
-
-  counts(): JourneyCounts {
-    return {
-      entries: this.entries,
-      sent: { email: this.email, sms: this.sms },
-      heldBack: sortedRecord(this.heldBack),
-      deferred: sortedRecord(this.deferred),
-      offersIssued: this.offersIssued,
-      remindersSent: this.remindersSent,
-      exits: sortedRecord(this.exits),
-    };
-  }
+function pressureReport(
+  counts: PressureCounts,
+  limit: number,
+  covered: number,
+): PressureReport {
+  const memberWeeks = Math.max(counts.memberWeeks, 1);
+  return {
+    weeks: counts.weeks,
+    daysCovered: covered,
+    histogram: counts.histogram.map((count) => count / memberWeeks),
+    meanPerWeek: counts.messages / memberWeeks,
+    overLimit: counts.over / memberWeeks,
+    limit,
+    maxPerWeek: counts.max,
+  };
 }
 
 /**
- * The engine's listener: counts per journey and in total, the day's
- * figures, and messages per member per week.
+ * Adds up the shards' day figures and times the run: a day is done when
+ * every shard has simulated it. Processor time is the whole process's, so
+ * worker threads count.
  */
-class PopulationTally implements EngineListener {
-  readonly totals = new JourneyTally();
-  readonly all: WeeklyPressure;
-  readonly marketing: WeeklyPressure;
-  daysCovered = 0;
-  private readonly journeys = new Map<string, JourneyTally>();
-  private readonly reminderSteps: ReadonlySet<string>;
-  private day = { entries: 0, sent: 0, heldBack: 0, deferred: 0 };
+class RunTimer {
+  readonly days: DayCounts[] = [];
+  private readonly began = performance.now();
+  private generatedAt = this.began;
+  private lastMark = this.began;
+  private lastCpu = process.cpuUsage();
+  private readonly received: number[] = [];
+  private readonly heaps: number[] = [];
+  private readonly dayMilliseconds: number[] = [];
+  private readonly dayCpuMilliseconds: number[] = [];
+  private generatedShards = 0;
+  private peakHeap = 0;
+  private peakRss = 0;
 
   constructor(
-    private readonly program: Program,
-    limit: number,
-  ) {
-    for (const journey of program.journeys)
-      this.journeys.set(journey.id, new JourneyTally());
-    this.reminderSteps = new Set(
-      [...program.offers.values()].flatMap((offer) =>
-        offer.reminders.map((_, index) => `${offer.id}.reminder.${index}`),
-      ),
-    );
-    this.all = new WeeklyPressure(limit);
-    this.marketing = new WeeklyPressure(limit);
+    private readonly options: PopulationOptions,
+    private readonly shards: number,
+  ) {}
+
+  private generated(): void {
+    this.generatedShards++;
+    if (this.generatedShards < this.shards) return;
+    this.generatedAt = performance.now();
+    this.lastMark = this.generatedAt;
+    this.lastCpu = process.cpuUsage();
+    this.sampleMemory(0);
   }
 
-  onSend(record: SendRecord): void {
-    const journey = this.journey(record.journey);
-    switch (record.outcome) {
-      case 'sent':
-        return this.countSent(journey, record);
-      case 'held_back':
-        this.day.heldBack++;
-        increment(journey.heldBack, record.rule ?? 'unknown');
-        increment(this.totals.heldBack, record.rule ?? 'unknown');
-        return;
-      case 'deferred':
-        this.day.deferred++;
-        increment(journey.deferred, record.rule ?? 'unknown');
-        increment(this.totals.deferred, record.rule ?? 'unknown');
-        return;
-    }
-  }
-
-  onEnter(_member: string, journey: string): void {
-    this.journey(journey).entries++;
-    this.totals.entries++;
-    this.day.entries++;
-  }
-
-  onLeave(_member: string, journey: string, _at: number, reason: string): void {
-    increment(this.journey(journey).exits, reason);
-    increment(this.totals.exits, reason);
-  }
-
-  /** The day's figures; starts counting the next day. */
-  endDay(date: string, members: number, events: number): PopulationDay {
-    const { entries, sent, heldBack, deferred } = this.day;
-    this.day = { entries: 0, sent: 0, heldBack: 0, deferred: 0 };
-    return { date, members, events, entries, sent, heldBack, deferred };
-  }
-
-  /** Folds a week (or a short run's only period) into the pressure figures. */
-  closeWeek(members: number, days: number): void {
-    this.all.closeWeek(members);
-    this.marketing.closeWeek(members);
-    this.daysCovered += days;
-    this.all.daysCovered = this.daysCovered;
-    this.marketing.daysCovered = this.daysCovered;
-  }
-
-  journeyReports(): JourneyReport[] {
-    return this.program.journeys.map((journey) => ({
-      id: journey.id,
-      category: journey.category,
-      ...this.journey(journey.id).counts(),
-    }));
-  }
-
-  private countSent(journey: JourneyTally, record: SendRecord): void {
-    this.day.sent++;
-    const email = record.channel === 'email' ? 1 : 0;
-    journey.email += email;
-    journey.sms += 1 - email;
-    this.totals.email += email;
-    this.totals.sms += 1 - email;
-    if (record.offerCode !== null) {
-      journey.offersIssued++;
-      this.totals.offersIssued++;
-    }
-    if (this.reminderSteps.has(record.step)) {
-      journey.remindersSent++;
-      this.totals.remindersSent++;
-    }
-
-    // Ids are the member numbers generateMembers gives, so no id map is needed.
-    const index = Number(record.member) - firstMemberNumber;
-    this.all.add(index);
-    if (record.category !== 'transactional') this.marketing.add(index);
-  }
-
-  private journey(id: string): JourneyTally {
-    let tally = this.journeys.get(id);
-    if (tally === undefined) {
-      tally = new JourneyTally();
-      this.journeys.set(id, tally);
-    }
-    return tally;
-  }
-}
-
-const histogramBuckets = 6;
-
-/**
- * Messages per member in the current week, one byte per member, folded into
- * a histogram at the end of each week.
- */
-class WeeklyPressure {
-  daysCovered = 0;
-  private counts = new Uint8Array(0);
-  private readonly histogram = new Float64Array(histogramBuckets);
-  private memberWeeks = 0;
-  /** Messages this week, and in the weeks folded so far. */
-  private weekMessages = 0;
-  private foldedMessages = 0;
-  private over = 0;
-  private weeks = 0;
-  private max = 0;
-
-  constructor(private readonly limit: number) {}
-
-  add(index: number): void {
-    if (!(index >= 0)) return;
-    if (index >= this.counts.length) this.grow(index + 1);
-    const count = this.counts[index] ?? 0;
-    if (count < 255) this.counts[index] = count + 1;
-    this.weekMessages++;
-  }
-
-  closeWeek(members: number): void {
-    const { counts, histogram, limit } = this;
-    for (let index = 0; index < members; index++) {
-      const count = counts[index] ?? 0;
-      const bucket = Math.min(count, histogramBuckets - 1);
-      histogram[bucket] = (histogram[bucket] ?? 0) + 1;
-      if (count > limit) this.over++;
-      if (count > this.max) this.max = count;
-    }
-    counts.fill(0);
-    this.foldedMessages += this.weekMessages;
-    this.weekMessages = 0;
-    this.memberWeeks += members;
-    this.weeks++;
-  }
-
-  report(): PressureReport {
-    const memberWeeks = Math.max(this.memberWeeks, 1);
+  /** The progress of one shard, whose days come in order. */
+  forShard(): ShardProgress {
+    let next = 0;
     return {
-      weeks: this.weeks,
-      daysCovered: this.daysCovered,
-      histogram: [...this.histogram].map((count) => count / memberWeeks),
-      meanPerWeek: this.foldedMessages / memberWeeks,
-      overLimit: this.over / memberWeeks,
-      limit: this.limit,
-      maxPerWeek: this.max,
+      generated: () => this.generated(),
+      dayDone: (counts, heapBytes) => this.dayDone(next++, counts, heapBytes),
     };
   }
 
-  private grow(length: number): void {
-    const counts = new Uint8Array(
-      Math.max(length, Math.ceil(this.counts.length * 1.25), 1024),
-    );
-    counts.set(this.counts);
-    this.counts = counts;
+  private dayDone(offset: number, counts: DayCounts, heapBytes: number): void {
+    this.received[offset] = (this.received[offset] ?? 0) + 1;
+    const sum = this.days[offset];
+    this.days[offset] = sum === undefined ? counts : addDayCounts(sum, counts);
+    this.heaps[offset] = (this.heaps[offset] ?? 0) + heapBytes;
+    if (this.received[offset] === this.shards) this.closeDay(offset);
   }
-}
 
-/** The highest heap and RSS seen. */
-class MemoryPeak {
-  peakHeap = 0;
-  peakRss = 0;
-
-  /** Samples memory now; returns the heap in use. */
-  sample(): number {
-    const { heapUsed, rss } = process.memoryUsage();
-    this.peakHeap = Math.max(this.peakHeap, heapUsed);
-    this.peakRss = Math.max(this.peakRss, rss);
-    return heapUsed;
+  timing(): PopulationTiming {
+    return {
+      generateMilliseconds: this.generatedAt - this.began,
+      simulateMilliseconds: this.lastMark - this.generatedAt,
+      dayMilliseconds: this.dayMilliseconds,
+      dayCpuMilliseconds: this.dayCpuMilliseconds,
+      dayHeapBytes: this.heaps,
+      peakHeapBytes: this.peakHeap,
+      peakRssBytes: this.peakRss,
+    };
   }
-}
 
-function increment(counts: Map<string, number>, key: string): void {
-  counts.set(key, (counts.get(key) ?? 0) + 1);
-}
+  private closeDay(offset: number): void {
+    const now = performance.now();
+    const cpu = process.cpuUsage(this.lastCpu);
+    this.dayMilliseconds[offset] = now - this.lastMark;
+    this.dayCpuMilliseconds[offset] = (cpu.user + cpu.system) / 1000;
+    this.lastMark = now;
+    this.lastCpu = process.cpuUsage();
+    this.sampleMemory(this.heaps[offset] ?? 0);
+    this.options.onProgress?.(offset + 1, this.options.days);
+  }
 
-/** A Map as a plain object with its keys sorted, for stable output. */
-function sortedRecord(
-  counts: ReadonlyMap<string, number>,
-): Record<string, number> {
-  const keys = [...counts.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return Object.fromEntries(keys.map((key) => [key, counts.get(key) ?? 0]));
+  private sampleMemory(heapBytes: number): void {
+    this.peakHeap = Math.max(this.peakHeap, heapBytes);
+    this.peakRss = Math.max(this.peakRss, process.memoryUsage().rss);
+  }
 }
