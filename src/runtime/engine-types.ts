@@ -62,20 +62,20 @@ export interface Instance {
 
 /** What the engine keeps per member, made on first need. */
 export interface MemberState {
-  readonly instances: Instance[];
+  instances: Instance[];
   /**
    * Journeys entered, as pairs of journey index and last entry instant
    * (flat: [index, at, index, at, ...]). Most members enter a few of the
    * journeys, so this is far smaller than a slot for every journey.
    */
   lastEntered: number[];
-  /** Sends that count for caps: instant, channel and category, flattened. */
-  readonly sends: {
+  /** Sends that count for some cap: instant, channel and category. */
+  sends: {
     at: number;
     channel: ChannelName;
     category: CategoryName;
   }[];
-  readonly offers: IssuedOffer[];
+  offers: IssuedOffer[];
 }
 
 /** A message waiting for its contact-policy decision. */

@@ -94,6 +94,11 @@ export class JourneyEngine {
    * the same local time, an hour more or less). Older sends are forgotten.
    */
   private readonly sendMemoryMs: number;
+  /**
+   * `channel:category` of the sends some cap counts. Only those are kept:
+   * most messages (order and delivery) count for none.
+   */
+  private readonly capped = new Set<string>();
   private seq = 0;
   private now = 0;
 
@@ -120,8 +125,12 @@ export class JourneyEngine {
       this.states.push(undefined);
     }
     let longestCap = 0;
-    for (const cap of program.policy.caps)
+    for (const cap of program.policy.caps) {
       longestCap = Math.max(longestCap, cap.windowMs);
+      for (const channel of cap.channels)
+        for (const category of cap.categories)
+          this.capped.add(`${channel}:${category}`);
+    }
     this.sendMemoryMs = longestCap + 2 * 86_400_000;
     for (const journey of program.journeys) {
       const events = [
@@ -221,7 +230,9 @@ export class JourneyEngine {
    */
   private tidy(state: MemberState, reEntryCutoffs: Float64Array): boolean {
     forgetBefore(state.sends, this.now - this.sendMemoryMs);
-    if (state.offers.length > 0) this.forgetExpiredOffers(state);
+    if (state.sends.length === 0) state.sends = nothing();
+    this.forgetExpiredOffers(state);
+    if (state.offers.length === 0) state.offers = nothing();
     state.lastEntered = entriesThatCount(state.lastEntered, reEntryCutoffs);
     return (
       state.instances.length === 0 &&
@@ -489,7 +500,7 @@ export class JourneyEngine {
       waitingFor: null,
       done: false,
     };
-    state.instances.push(instance);
+    state.instances = withItem(state.instances, instance);
     this.listener.onEnter?.(this.memberId(memberIndex), journey.id, this.now);
     this.run(instance);
   }
@@ -500,6 +511,7 @@ export class JourneyEngine {
     instance.token++;
     const state = this.state(instance.memberIndex);
     state.instances.splice(state.instances.indexOf(instance), 1);
+    if (state.instances.length === 0) state.instances = nothing();
     this.listener.onLeave?.(
       this.memberId(instance.memberIndex),
       instance.journey.id,
@@ -669,9 +681,12 @@ export class JourneyEngine {
       });
       return;
     }
-    if (decision.outcome === 'sent') {
+    if (
+      decision.outcome === 'sent' &&
+      this.capped.has(`${decision.channel}:${send.category}`)
+    ) {
       forgetBefore(state.sends, this.now - this.sendMemoryMs);
-      state.sends.push({
+      state.sends = withItem(state.sends, {
         at: this.now,
         channel: decision.channel,
         category: send.category,
@@ -691,7 +706,7 @@ export class JourneyEngine {
       this.now,
     );
     this.forgetExpiredOffers(state);
-    state.offers.push(offer);
+    state.offers = withItem(state.offers, offer);
     if (send.instance !== null) send.instance.offer = offer;
     definition.reminders.forEach((reminder, index) => {
       const at = offer.expires_at - reminder.beforeExpiryMs;
@@ -714,6 +729,7 @@ export class JourneyEngine {
    */
   private forgetExpiredOffers(state: MemberState): void {
     const { offers } = state;
+    if (offers.length === 0) return;
     let kept = 0;
     for (let index = 0; index < offers.length; index++) {
       const offer = offers[index] as IssuedOffer;
@@ -751,13 +767,11 @@ export class JourneyEngine {
   private state(memberIndex: number): MemberState {
     let state = this.states[memberIndex];
     if (state === undefined) {
-      // Sized for what most members hold, a few hundred bytes less per
-      // member than arrays grown by push (which reserve 17 slots at once).
       state = {
-        instances: emptyList(),
-        lastEntered: [],
-        sends: emptyList(),
-        offers: emptyList(),
+        instances: nothing(),
+        lastEntered: nothing(),
+        sends: nothing(),
+        offers: nothing(),
       };
       // Members added after construction: keep the array dense.
       while (this.states.length < memberIndex) this.states.push(undefined);
@@ -772,14 +786,24 @@ export class JourneyEngine {
 }
 
 /**
- * An empty array with room for one item. A literal `[]` has none, and its
- * first push reserves 17 slots; most members hold one instance, offer or
- * recent send at a time, and the engine keeps state for millions of them.
+ * The empty list every member state shares until it needs one of its own;
+ * frozen, so a push to it fails loudly. Most members hold nothing in most
+ * lists, and the engine keeps state for millions of them.
  */
-function emptyList<T>(): T[] {
-  const list: (T | undefined)[] = [undefined];
-  list.pop();
-  return list as T[];
+const noItems: readonly unknown[] = Object.freeze([]);
+
+function nothing<T>(): T[] {
+  return noItems as T[];
+}
+
+/**
+ * `list` with `item` added. The first item gets a list of its own, sized
+ * for it: a push to `[]` would reserve 17 slots.
+ */
+function withItem<T>(list: T[], item: T): T[] {
+  if (list === noItems) return [item];
+  list.push(item);
+  return list;
 }
 
 /** An entry of a journey at an instant, its answers not yet worked out. */
@@ -812,6 +836,7 @@ function entriesThatCount(entries: number[], cutoffs: Float64Array): number[] {
     if (at <= (cutoffs[entries[index] ?? 0] ?? Infinity)) expired++;
   }
   if (expired === 0) return entries;
+  if (expired * 2 === entries.length) return nothing();
   const kept: number[] = [];
   for (let index = 0; index < entries.length; index += 2) {
     const journey = entries[index] ?? 0;

@@ -3,6 +3,7 @@ import type { Program } from '../../runtime/program.js';
 import type { MemberModel } from '../../workspace/workspace.js';
 import { EventGenerator } from './generate-events.js';
 import { generateMembers, type Member } from './generate-members.js';
+import { garbageCollector } from './collect-garbage.js';
 import type { PopulationBlock } from './population-blocks.js';
 import {
   PopulationTally,
@@ -17,6 +18,18 @@ export interface ShardOptions {
   readonly startDay: number;
   /** Messages a week above which a member counts as over-contacted. */
   readonly pressureLimit: number;
+  /**
+   * Collect garbage at the end of each week before the heap is measured, to
+   * see what the run retains (benchmarks; needs --expose-gc, costs time).
+   */
+  readonly measureRetainedHeap?: boolean;
+}
+
+/** The heap of a thread at a day's end. */
+export interface HeapSample {
+  readonly bytes: number;
+  /** Measured after a full collection: what the run retains. */
+  readonly retained: boolean;
 }
 
 /** One block's members, events and engine. */
@@ -91,6 +104,22 @@ export class PopulationShard {
     const members = this.members;
     if (closesWeek) this.tally.closeWeek(members);
     return this.tally.endDay(members, events);
+  }
+
+  /**
+   * The heap in use after the day just simulated; after a full collection
+   * at the end of a week when the options ask to measure what is retained.
+   */
+  heapAfterDay(closesWeek: boolean): HeapSample {
+    const collect =
+      closesWeek && this.options.measureRetainedHeap === true
+        ? garbageCollector()
+        : undefined;
+    collect?.();
+    return {
+      bytes: process.memoryUsage().heapUsed,
+      retained: collect !== undefined,
+    };
   }
 
   /** What the blocks counted so far, and their events per type. */

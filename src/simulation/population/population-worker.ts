@@ -2,7 +2,11 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { MemberModel } from '../../workspace/workspace.js';
 import { instantiateProgram, type ProgramSource } from '../program-source.js';
 import type { PopulationBlock } from './population-blocks.js';
-import { PopulationShard, type ShardOptions } from './population-shard.js';
+import {
+  PopulationShard,
+  type HeapSample,
+  type ShardOptions,
+} from './population-shard.js';
 import type { DayCounts, TallyCounts } from './population-tally.js';
 
 /** What a worker is given: its blocks and all it needs to simulate them. */
@@ -21,7 +25,7 @@ export type ShardMessage =
   | {
       readonly kind: 'day';
       readonly counts: DayCounts;
-      readonly heapBytes: number;
+      readonly heap: HeapSample;
     }
   | {
       readonly kind: 'done';
@@ -44,7 +48,7 @@ function runShard(
   post({ kind: 'generated' });
   for (const closesWeek of task.closesWeek) {
     const counts = shard.simulateDay(closesWeek);
-    post({ kind: 'day', counts, heapBytes: process.memoryUsage().heapUsed });
+    post({ kind: 'day', counts, heap: shard.heapAfterDay(closesWeek) });
   }
   post({ kind: 'done', ...shard.counts() });
 }

@@ -4,7 +4,11 @@ import { formatDate } from '../../runtime/values.js';
 import type { Workspace } from '../../workspace/workspace.js';
 import { instantiateProgram, type ProgramSource } from '../program-source.js';
 import { planBlocks, type PopulationBlock } from './population-blocks.js';
-import { PopulationShard, type ShardOptions } from './population-shard.js';
+import {
+  PopulationShard,
+  type HeapSample,
+  type ShardOptions,
+} from './population-shard.js';
 import {
   addDayCounts,
   addRecords,
@@ -37,6 +41,12 @@ export interface PopulationOptions {
    * same whatever the number.
    */
   readonly workers?: number;
+  /**
+   * Collect garbage at each week's end and report the heap retained then
+   * (`timing.weekHeapBytes`): for benchmarks, as it costs time. Needs the
+   * --expose-gc flag, set before worker threads start.
+   */
+  readonly measureRetainedHeap?: boolean;
 }
 
 /** One journey's counts. */
@@ -86,8 +96,13 @@ export interface PopulationTiming {
    * included): steadier than wall time on a busy machine.
    */
   readonly dayCpuMilliseconds: readonly number[];
-  /** V8 heap in use at the end of each day. */
+  /** V8 heap in use at the end of each day, all threads. */
   readonly dayHeapBytes: readonly number[];
+  /**
+   * The heap retained at the end of each week, after a full collection;
+   * empty unless measureRetainedHeap was asked for.
+   */
+  readonly weekHeapBytes: readonly number[];
   /** The highest heap and resident set seen, sampled at day ends. */
   readonly peakHeapBytes: number;
   readonly peakRssBytes: number;
@@ -133,6 +148,7 @@ export async function runPopulation(
     seed: options.seed,
     startDay: options.startDay,
     pressureLimit: options.pressureLimit ?? 3,
+    measureRetainedHeap: options.measureRetainedHeap === true,
   };
   const workers = Math.min(options.workers ?? 1, blocks.length);
   const timer = new RunTimer(options, Math.max(workers, 1));
@@ -166,7 +182,7 @@ export interface ShardProgress {
   /** A shard has generated its members. */
   generated(): void;
   /** A shard has simulated its next day. */
-  dayDone(counts: DayCounts, heapBytes: number): void;
+  dayDone(counts: DayCounts, heap: HeapSample): void;
 }
 
 /**
@@ -205,7 +221,7 @@ function runHere(
   progress.generated();
   for (const closes of closesWeek) {
     const counts = shard.simulateDay(closes);
-    progress.dayDone(counts, process.memoryUsage().heapUsed);
+    progress.dayDone(counts, shard.heapAfterDay(closes));
   }
   return shard.counts();
 }
@@ -311,6 +327,8 @@ class RunTimer {
   private lastCpu = process.cpuUsage();
   private readonly received: number[] = [];
   private readonly heaps: number[] = [];
+  /** Days whose heap was measured after a full collection. */
+  private readonly retained = new Set<number>();
   private readonly dayMilliseconds: number[] = [];
   private readonly dayCpuMilliseconds: number[] = [];
   private generatedShards = 0;
@@ -336,15 +354,16 @@ class RunTimer {
     let next = 0;
     return {
       generated: () => this.generated(),
-      dayDone: (counts, heapBytes) => this.dayDone(next++, counts, heapBytes),
+      dayDone: (counts, heap) => this.dayDone(next++, counts, heap),
     };
   }
 
-  private dayDone(offset: number, counts: DayCounts, heapBytes: number): void {
+  private dayDone(offset: number, counts: DayCounts, heap: HeapSample): void {
     this.received[offset] = (this.received[offset] ?? 0) + 1;
     const sum = this.days[offset];
     this.days[offset] = sum === undefined ? counts : addDayCounts(sum, counts);
-    this.heaps[offset] = (this.heaps[offset] ?? 0) + heapBytes;
+    this.heaps[offset] = (this.heaps[offset] ?? 0) + heap.bytes;
+    if (heap.retained) this.retained.add(offset);
     if (this.received[offset] === this.shards) this.closeDay(offset);
   }
 
@@ -355,6 +374,9 @@ class RunTimer {
       dayMilliseconds: this.dayMilliseconds,
       dayCpuMilliseconds: this.dayCpuMilliseconds,
       dayHeapBytes: this.heaps,
+      weekHeapBytes: this.heaps.filter((_, offset) =>
+        this.retained.has(offset),
+      ),
       peakHeapBytes: this.peakHeap,
       peakRssBytes: this.peakRss,
     };

@@ -69,7 +69,7 @@ function collect(
         case 'generated':
           return progress.generated();
         case 'day':
-          return progress.dayDone(message.counts, message.heapBytes);
+          return progress.dayDone(message.counts, message.heap);
         case 'done':
           return resolve({ tally: message.tally, events: message.events });
       }
