@@ -18,9 +18,20 @@ export interface SendRecord {
   readonly rule: string | null;
 }
 
+/** What a message's template sees besides its member. */
+export interface MessageValues {
+  /** The entry event of the sending journey; null without one. */
+  readonly event: Readonly<Record<string, unknown>> | null;
+  /**
+   * The offer the message is about: the one its send issued, or the one an
+   * offer reminder reminds of; null without one.
+   */
+  readonly offer: IssuedOffer | null;
+}
+
 /** Receives what the engine decides, as it decides it. */
 export interface EngineListener {
-  onSend?(record: SendRecord): void;
+  onSend?(record: SendRecord, message: MessageValues): void;
   onEnter?(member: string, journey: string, at: number): void;
   onLeave?(member: string, journey: string, at: number, reason: string): void;
   /**
@@ -90,5 +101,7 @@ export interface PendingSend {
   readonly category: CategoryName;
   /** The instance to continue once decided; null for offer reminders. */
   readonly instance: Instance | null;
+  /** The offer an offer reminder reminds of; null for journey sends. */
+  readonly reminded: IssuedOffer | null;
   readonly seq: number;
 }

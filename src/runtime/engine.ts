@@ -7,6 +7,7 @@ import type {
   IssuedOffer,
   MemberState,
   PendingSend,
+  SendRecord,
 } from './engine-types.js';
 import type { Program, ProgramJourney } from './program.js';
 import {
@@ -438,6 +439,7 @@ export class JourneyEngine {
       offer: null,
       category: offer.journey.category,
       instance: null,
+      reminded: offer,
       seq: this.seq++,
     });
   }
@@ -545,6 +547,7 @@ export class JourneyEngine {
             offer: instruction.offer,
             category: instruction.category ?? journey.category,
             instance,
+            reminded: null,
             seq: this.seq++,
           });
           return;
@@ -660,7 +663,7 @@ export class JourneyEngine {
       decision.outcome === 'sent' && send.offer !== null
         ? this.issue(send, state)
         : null;
-    this.listener.onSend?.({
+    const record: SendRecord = {
       at: this.now,
       member: this.memberId(send.memberIndex),
       journey: send.journey.id,
@@ -672,6 +675,10 @@ export class JourneyEngine {
       offerCode: offer?.code ?? null,
       outcome: decision.outcome,
       rule: decision.rule,
+    };
+    this.listener.onSend?.(record, {
+      event: send.instance?.event ?? null,
+      offer: offer ?? send.reminded,
     });
     if (decision.outcome === 'deferred') {
       const at = nextQuietEnd(this.program, decision.channel, this.now);

@@ -49,9 +49,9 @@ function combine(
   second: EngineListener,
 ): EngineListener {
   return {
-    onSend: (record) => {
-      first.onSend?.(record);
-      second.onSend?.(record);
+    onSend: (record, message) => {
+      first.onSend?.(record, message);
+      second.onSend?.(record, message);
     },
     onEnter: (member, journey, at) => {
       first.onEnter?.(member, journey, at);

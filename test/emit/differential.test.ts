@@ -17,9 +17,14 @@ import { buildProgram } from '../../src/simulation/build-program.js';
 import { EventGenerator } from '../../src/simulation/population/generate-events.js';
 import { generateMembers } from '../../src/simulation/population/generate-members.js';
 import { runFixture } from '../../src/simulation/run-fixture.js';
+import {
+  compileTemplates,
+  type CompiledTemplate,
+  type RecommendationProvider,
+} from '../../src/templates/index.js';
 import type { Fixture, FixtureEvent } from '../../src/workspace/fixture.js';
 import type { Workspace } from '../../src/workspace/workspace.js';
-import { minimalWorkspace } from '../support/workspace-copy.js';
+import { copyWorkspace, minimalWorkspace } from '../support/workspace-copy.js';
 import {
   checkedWorkspace,
   loadEmitted,
@@ -28,41 +33,96 @@ import {
   type EmittedCode,
 } from './emitted-code.js';
 import { eventInput, memberInput } from './input-form.js';
+import { simulatedSends } from './simulated-sends.js';
 
 /*
  * The emitted trigger code must decide exactly what the simulator decides:
  * the same sends, at the same instants, with the same offer codes and
- * contact rules. Each test runs both on the same members and events.
+ * contact rules, and write the subject Slinga's renderer gives each email
+ * sent. Each test runs both on the same members and events.
  */
 
 const run = promisify(execFile);
 
 /** What one workspace's tests share. */
-interface Subject {
+interface Prepared {
   readonly workspace: Workspace;
   readonly program: Program;
   readonly emitted: EmittedCode;
+  /** The workspace's templates, compiled by Slinga. */
+  readonly templates: ReadonlyMap<string, CompiledTemplate>;
 }
 
-const subjects = new Map<string, Promise<Subject>>();
+/** Products for subjects that ask, the same for both runs. */
+const recommendations: RecommendationProvider = {
+  products: (provider, member, count) =>
+    Array.from({ length: count }, (_, index) => ({
+      name: `${provider} ${String(member['id'])} <${index}> & co`,
+      price: 1_000 * index + 99.5,
+      url: `https://example.com/p/${index}`,
+      image_url: `https://example.com/i/${index}.jpg`,
+      brand: 'Märke',
+    })),
+};
 
-/** A workspace checked, built and emitted, once per test file. */
-function prepare(folder: string): Promise<Subject> {
-  let subject = subjects.get(folder);
-  if (subject === undefined) {
-    subject = emitAndLoad(folder);
-    subjects.set(folder, subject);
+const prepared = new Map<string, Promise<Prepared>>();
+
+/** A workspace checked, built, compiled and emitted, once per test file. */
+function prepare(folder: string | Promise<string>): Promise<Prepared> {
+  const key = typeof folder === 'string' ? folder : 'every value';
+  let found = prepared.get(key);
+  if (found === undefined) {
+    found = Promise.resolve(folder).then(emitAndLoad);
+    prepared.set(key, found);
   }
-  return subject;
+  return found;
 }
 
-async function emitAndLoad(folder: string): Promise<Subject> {
+async function emitAndLoad(folder: string): Promise<Prepared> {
   const workspace = await checkedWorkspace(folder);
+  const compiled = await compileTemplates(workspace);
   return {
     workspace,
     program: buildProgram(workspace),
     emitted: await loadEmitted(emitTypeScript(workspace)),
+    templates: compiled.templates,
   };
+}
+
+/**
+ * The minimal workspace with subject lines that show every kind of value:
+ * member, event and offer fields, parameters, every helper, text that HTML
+ * would escape. Its offer reminder falls due at 07:00, inside quiet hours
+ * for email, so that it is decided twice.
+ */
+async function everyValueWorkspace(): Promise<string> {
+  const folder = minimalWorkspace;
+  const read = (file: string): Promise<string> =>
+    readFile(path.join(folder, file), 'utf8');
+  const withSubject = async (file: string, subject: string): Promise<string> =>
+    (await read(file)).replace(/^subject: .*$/m, `subject: '${subject}'`);
+  return copyWorkspace(folder, {
+    'templates/winback.mjml': await withSubject(
+      'templates/winback.mjml',
+      '{{coalesce member.first_name "du"}}: {{offer.percent}} % med {{offer.code}} till {{format_date offer.expires_at}}{{#each (recommendations "home_bestsellers" 2)}}, {{name}} för {{format_money price}}{{/each}}',
+    ),
+    'templates/winback_reminder.mjml': await withSubject(
+      'templates/winback_reminder.mjml',
+      '{{offer.code}} gäller till {{format_date offer.expires_at}}{{#if offer.redeemed}} (använt){{/if}}, utfärdat {{format_date offer.issued_at}} <& {{offer.percent}} %>',
+    ),
+    'templates/basket.mjml': await withSubject(
+      'templates/basket.mjml',
+      'Kundkorg på {{format_money event.value}} den {{format_date event.at}}, medlem sedan {{format_date member.joined_at}}, {{params.winback_after_days}} dagar',
+    ),
+    'journeys/offers.yaml': (await read('journeys/offers.yaml')).replace(
+      'before_expiry: 7d',
+      'before_expiry: 170h',
+    ),
+    'journeys/policy.yaml': (await read('journeys/policy.yaml')).replace(
+      'quiet_hours:',
+      'quiet_hours:\n  - channel: email\n    from: "06:00"\n    to: "08:00"\n    action: defer',
+    ),
+  });
 }
 
 /**
@@ -72,12 +132,12 @@ async function emitAndLoad(folder: string): Promise<Subject> {
  * events of its own days.
  */
 function runEmitted(
-  subject: Subject,
+  code: Prepared,
   fixture: Fixture,
   runs: readonly number[] = [fixture.days],
 ): SendLine[] {
-  const { workspace, emitted } = subject;
-  const zone = subject.program.timeZone;
+  const { workspace, emitted } = code;
+  const zone = code.program.timeZone;
   const members = fixture.members.map((member) =>
     memberInput(workspace.model, member.attributes),
   );
@@ -100,6 +160,7 @@ function runEmitted(
       from: isFirst ? formatDate(first) : undefined,
       days,
       state,
+      recommendations,
       onSend: (line) => lines.push(line),
     });
     expect(result.problems).toEqual([]);
@@ -140,59 +201,111 @@ function programData(value: unknown): unknown {
   return value;
 }
 
+/** The simulator's decisions on a fixture, with Slinga's subjects. */
+function simulated(code: Prepared, fixture: Fixture): SendLine[] {
+  return simulatedSends({ ...code, recommendations }, fixture);
+}
+
+/** Lines with their subjects left out. */
+function decisions(lines: readonly SendLine[]): SendLine[] {
+  return lines.map((line) => ({ ...line, subject: null }));
+}
+
 describe.each([
-  { name: 'the bundled workspace', folder: repositoryRoot },
-  { name: 'test/fixtures/minimal', folder: minimalWorkspace },
+  { name: 'the bundled workspace', folder: () => repositoryRoot },
+  { name: 'test/fixtures/minimal', folder: () => minimalWorkspace },
+  {
+    name: 'test/fixtures/minimal with subjects that show every value',
+    folder: everyValueWorkspace,
+  },
 ])('the emitted code of $name', ({ folder }) => {
-  let subject: Subject;
+  let code: Prepared;
   beforeAll(async () => {
-    subject = await prepare(folder);
+    code = await prepare(folder());
   }, 60_000);
 
   test('holds the Program that buildProgram builds', () => {
-    expect(programData(subject.emitted.program)).toEqual(
-      programData(subject.program),
+    expect(programData(code.emitted.program)).toEqual(
+      programData(code.program),
     );
   });
 
-  test('decides every fixture as the simulator does', () => {
-    const fixtures = [...subject.workspace.fixtures.values()];
+  test('decides every fixture as the simulator does, with the subjects Slinga renders', () => {
+    const fixtures = [...code.workspace.fixtures.values()];
     expect(fixtures.length).toBeGreaterThan(0);
     for (const fixture of fixtures) {
-      const expected = sendLines(runFixture(subject.program, fixture));
+      const expected = simulated(code, fixture);
+      expect(decisions(expected)).toEqual(
+        sendLines(runFixture(code.program, fixture)),
+      );
       expect(expected.length).toBeGreaterThan(0);
       expect({
         fixture: fixture.id,
-        sends: runEmitted(subject, fixture),
+        sends: runEmitted(code, fixture),
       }).toEqual({ fixture: fixture.id, sends: expected });
     }
   });
 
   test('continues a fixture from its saved state as one run decides it', () => {
-    for (const fixture of subject.workspace.fixtures.values()) {
+    for (const fixture of code.workspace.fixtures.values()) {
       const third = Math.max(1, Math.floor(fixture.days / 3));
       const runs = [third, third, fixture.days - 2 * third].filter(
         (days) => days > 0,
       );
-      const expected = sendLines(runFixture(subject.program, fixture));
       expect({
         fixture: fixture.id,
-        sends: runEmitted(subject, fixture, runs),
-      }).toEqual({ fixture: fixture.id, sends: expected });
+        sends: runEmitted(code, fixture, runs),
+      }).toEqual({ fixture: fixture.id, sends: simulated(code, fixture) });
     }
   });
 });
 
-test('the emitted code decides a generated population of 10,000 members over three days as the simulator does', async () => {
-  const subject = await prepare(repositoryRoot);
-  const fixture = populationFixture(subject, 10_000, 3);
-  const expected = sendLines(runFixture(subject.program, fixture));
-  expect(expected.length).toBeGreaterThan(500);
+test('writes subjects with every kind of value, also for a reminder deferred by quiet hours', async () => {
+  const code = await prepare(everyValueWorkspace());
+  const fixture = code.workspace.fixtures.get('winback_and_basket');
+  if (fixture === undefined) throw new Error('the minimal fixture is gone');
+  const lines = runEmitted(code, fixture);
+  const reminders = lines.filter(
+    (line) => line.member === 'anna' && line.template === 'winback_reminder',
+  );
+  expect(reminders.map((line) => [line.at, line.outcome])).toEqual([
+    ['2025-03-24T06:00:00.000Z', 'deferred'],
+    ['2025-03-24T07:00:00.000Z', 'sent'],
+  ]);
+  const subjects = lines.flatMap((line) =>
+    line.subject === null ? [] : [[line.template, line.subject]],
+  );
+  expect(subjects.map(([template]) => template)).toEqual([
+    'winback',
+    'basket',
+    'winback_reminder',
+  ]);
+  const sent = new Map(subjects.map(([template, text]) => [template, text]));
+  expect(sent.get('winback')).toMatch(
+    /^du: 25 % med WINBACK25-\w+ till 2025-03-31, home_bestsellers anna <0> & co för 99,50 kr, home_bestsellers anna <1> & co för 1 099,50 kr$/,
+  );
+  expect(sent.get('basket')).toBe(
+    'Kundkorg på 450 kr den 2025-03-03, medlem sedan 2024-05-01, 367 dagar',
+  );
+  expect(sent.get('winback_reminder')).toMatch(
+    /^WINBACK25-\w+ gäller till 2025-03-31, utfärdat 2025-03-01 <& 25 %>$/,
+  );
+});
 
-  const actual = runEmitted(subject, fixture);
+test('the emitted code decides a generated population of 100,000 members over three days as the simulator does, with the subjects Slinga renders', async () => {
+  const code = await prepare(repositoryRoot);
+  const fixture = populationFixture(code, 100_000, 3);
+  const expected = simulated(code, fixture);
+  expect(expected.length).toBeGreaterThan(5_000);
+  const subjects = expected.filter((line) => line.subject !== null);
+  expect(new Set(subjects.map((line) => line.template)).size).toBeGreaterThan(
+    5,
+  );
+
+  const actual = runEmitted(code, fixture);
   expect(actual.length).toBe(expected.length);
   expect(actual).toEqual(expected);
-});
+}, 120_000);
 
 /**
  * Members and events from the population generator, as a fixture: the
@@ -200,12 +313,12 @@ test('the emitted code decides a generated population of 10,000 members over thr
  * member base from the first day (members who join on a later day too).
  */
 function populationFixture(
-  subject: Subject,
+  code: Prepared,
   count: number,
   days: number,
 ): Fixture {
-  const { model } = subject.workspace;
-  const timeZone = subject.program.timeZone;
+  const { model } = code.workspace;
+  const timeZone = code.program.timeZone;
   const startDay = parseDate('2025-05-01') ?? 0;
   const seed = 7;
   const members = generateMembers(model, { count, seed, startDay, timeZone });
@@ -215,7 +328,7 @@ function populationFixture(
     timeZone,
   });
   const events: FixtureEvent[] = [];
-  const span = subject.workspace.model.span;
+  const span = code.workspace.model.span;
   for (let day = startDay; day < startDay + days; day++) {
     generator.generateDay(day, (memberIndex, event) => {
       const { at, type, ...payload } = event;
@@ -245,8 +358,8 @@ function populationFixture(
 }
 
 test('the emitted main.js runs from the command line and continues from its state file', async () => {
-  const subject = await prepare(minimalWorkspace);
-  const fixture = subject.workspace.fixtures.get('winback_and_basket');
+  const code = await prepare(minimalWorkspace);
+  const fixture = code.workspace.fixtures.get('winback_and_basket');
   if (fixture === undefined) throw new Error('the minimal fixture is gone');
   const folder = await mkdtemp(path.join(tmpdir(), 'slinga-cli-'));
   const file = (name: string): string => path.join(folder, name);
@@ -256,17 +369,17 @@ test('the emitted main.js runs from the command line and continues from its stat
     file('members.ndjson'),
     ndjson(
       fixture.members.map((member) =>
-        memberInput(subject.workspace.model, member.attributes),
+        memberInput(code.workspace.model, member.attributes),
       ),
     ),
   );
   await writeFile(
     file('events.ndjson'),
     ndjson(
-      fixture.events.map((event) => eventInput(subject.workspace.model, event)),
+      fixture.events.map((event) => eventInput(code.workspace.model, event)),
     ),
   );
-  const main = path.join(subject.emitted.folder, 'main.js');
+  const main = path.join(code.emitted.folder, 'main.js');
   const common = [
     '--members',
     file('members.ndjson'),
@@ -299,7 +412,11 @@ test('the emitted main.js runs from the command line and continues from its stat
     .split('\n')
     .filter((line) => line !== '')
     .map((line) => JSON.parse(line) as unknown);
-  expect(lines).toEqual(sendLines(runFixture(subject.program, fixture)));
+  // The command line gives no recommendation provider: none are shown.
+  const none = { products: () => [] };
+  expect(lines).toEqual(
+    simulatedSends({ ...code, recommendations: none }, fixture),
+  );
   expect([first.stderr, second.stderr]).toEqual([
     '2025-03-01, 12 day(s): 3 new or changed members, 2 events, 3 send decisions\n',
     '2025-03-13, 18 day(s): 0 new or changed members, 0 events, 2 send decisions\n',

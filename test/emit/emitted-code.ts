@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -9,6 +9,7 @@ import type {
   TriggerOptions,
   TriggerResult,
 } from '../../src/emit/typescript/runner/run-triggers.js';
+import type { SubjectTemplates } from '../../src/emit/typescript/runner/subject-renderer.js';
 import type { SendRecord } from '../../src/runtime/engine-types.js';
 import type { Program } from '../../src/runtime/program.js';
 import type { TimelineEntry } from '../../src/simulation/timeline.js';
@@ -17,13 +18,14 @@ import type { Workspace } from '../../src/workspace/workspace.js';
 /** The repository's root, where the bundled workspace lives. */
 export const repositoryRoot = path.join(import.meta.dirname, '..', '..');
 
-/** What the tests use of an emitted main.js and program.js. */
+/** What the tests use of an emitted main.js, program.js and subjects.js. */
 export interface EmittedCode {
   readonly folder: string;
   readonly runTriggers: (
     options: TriggerOptions<Record<string, unknown>>,
   ) => TriggerResult;
   readonly program: Program;
+  readonly subjects: SubjectTemplates;
 }
 
 /** A workspace that must check without errors. */
@@ -38,7 +40,12 @@ export async function checkedWorkspace(folder: string): Promise<Workspace> {
   return result.workspace;
 }
 
-/** Writes emitted files into a fresh temporary folder; returns it. */
+/**
+ * Writes emitted files into a fresh temporary folder; returns it. The
+ * folder's node_modules has the repository's Handlebars, the emitted
+ * package's one dependency, as `npm install` would put it there: tsc
+ * reads its types and node loads it from there.
+ */
 export async function writeEmitted(
   files: ReadonlyMap<string, string>,
 ): Promise<string> {
@@ -48,6 +55,12 @@ export async function writeEmitted(
     await mkdir(path.dirname(target), { recursive: true });
     await writeFile(target, text);
   }
+  await mkdir(path.join(folder, 'node_modules'));
+  await symlink(
+    path.join(repositoryRoot, 'node_modules', 'handlebars'),
+    path.join(folder, 'node_modules', 'handlebars'),
+    'dir',
+  );
   return folder;
 }
 
@@ -121,7 +134,7 @@ export async function transpileEmitted(
   return writeEmitted(javascript);
 }
 
-/** Transpiles emitted files and imports their main.js and program.js. */
+/** Transpiles emitted files and imports main.js, program.js and subjects.js. */
 export async function loadEmitted(
   files: ReadonlyMap<string, string>,
 ): Promise<EmittedCode> {
@@ -132,15 +145,22 @@ export async function loadEmitted(
   const program = (await import(
     pathToFileURL(path.join(folder, 'program.js')).href
   )) as Pick<EmittedCode, 'program'>;
+  const subjects = (await import(
+    pathToFileURL(path.join(folder, 'subjects.js')).href
+  )) as { subjectTemplates: SubjectTemplates };
   return {
     folder,
     runTriggers: main.runTriggers,
     program: program.program,
+    subjects: subjects.subjectTemplates,
   };
 }
 
 /** A simulator send record as the emitted code writes it. */
-export function sendLineOf(record: SendRecord): SendLine {
+export function sendLineOf(
+  record: SendRecord,
+  subject: string | null = null,
+): SendLine {
   return {
     at: new Date(record.at).toISOString(),
     member: record.member,
@@ -152,7 +172,7 @@ export function sendLineOf(record: SendRecord): SendLine {
     offerCode: record.offerCode,
     outcome: record.outcome,
     rule: record.rule,
-    subject: null,
+    subject,
   };
 }
 

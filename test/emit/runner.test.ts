@@ -334,13 +334,40 @@ describe('runTriggers of the minimal workspace', () => {
     ]);
   });
 
-  test('asks renderSubject for the subject of every message sent', () => {
+  test("writes the subject of every email sent from its template's subject line", () => {
+    const named = { ...member, id: 'bea', first_name: 'Bea' };
+    const { lines } = run({ members: [member, named] });
+    expect(lines.map((line) => [line.member, line.subject])).toEqual([
+      ['anna', 'Hej du'],
+      ['bea', 'Hej Bea'],
+    ]);
+  });
+
+  test('writes no subject for an SMS', () => {
+    const quarantined = {
+      ...member,
+      email_quarantined: true,
+      consent: { email: true, sms: true },
+    };
+    const { lines } = run({ members: [quarantined] });
+    expect(lines.map((line) => [line.channel, line.subject])).toEqual([
+      ['sms', null],
+    ]);
+  });
+
+  test('asks renderSubject instead for the subject of every message sent, with the offer it issued', () => {
     const { lines } = run({
       renderSubject: (template, context) =>
-        `${template} for ${String(context.member['id'])} by ${context.channel}`,
+        [
+          template,
+          String(context.member['id']),
+          context.channel,
+          String(context.offerValues?.['code']),
+          JSON.stringify(context.event),
+        ].join(' '),
     });
     expect(lines.map((line) => line.subject)).toEqual([
-      'winback for anna by email',
+      `winback anna email ${lines[0]?.offerCode} null`,
     ]);
   });
 });

@@ -6,11 +6,13 @@ import { fileHeader } from './generated-file.js';
 import { compareText } from './ordering.js';
 
 /*
- * The emitted code ships two folders of Slinga's own sources, read from
+ * The emitted code ships three folders of Slinga's own sources, read from
  * disk at emit time: runtime/ (src/runtime, the engine the simulator runs,
- * byte for byte) and runner/ (src/emit/typescript/runner, which reads input
- * and drives the engine). Both are compiled and tested where they live, so
- * the emitted copies need no template of their own.
+ * byte for byte), templates/ (the files of src/templates that subject lines
+ * render with, byte for byte) and runner/ (src/emit/typescript/runner,
+ * which reads input, drives the engine and renders subjects). All are
+ * compiled and tested where they live, so the emitted copies need no
+ * template of their own.
  */
 
 /** A file of Slinga's sources, by its path in the emitted folder. */
@@ -41,8 +43,34 @@ export function copyRuntime(root: string): CopiedFiles {
 }
 
 /**
+ * The files of src/templates the runner renders subjects with. Each may
+ * import only src/runtime, which ships beside it; the emitter refuses a
+ * copy that imports anything else.
+ */
+const sharedTemplateFiles: readonly string[] = ['format-values.ts'];
+
+/** The shared files of src/templates as templates/*.ts, unchanged. */
+export function copyTemplateFiles(root: string): CopiedFiles {
+  const folder = path.join(root, 'src', 'templates');
+  return new Map(
+    sharedTemplateFiles.map((name) => {
+      const text = readFileSync(path.join(folder, name), 'utf8');
+      for (const specifier of moduleSpecifiers(text, name)) {
+        if (!specifier.startsWith('../runtime/')) {
+          throw new Error(
+            `src/templates/${name} imports ${specifier}: only the runtime ships beside it`,
+          );
+        }
+      }
+      return [`templates/${name}`, text];
+    }),
+  );
+}
+
+/**
  * src/emit/typescript/runner/*.ts as runner/*.ts, with a header and with
- * its imports of src/runtime pointed at the emitted runtime/.
+ * its imports of src/runtime and src/templates pointed at the emitted
+ * runtime/ and templates/.
  */
 export function copyRunner(root: string): CopiedFiles {
   const folder = path.join(root, 'src', 'emit', 'typescript', 'runner');
@@ -63,33 +91,68 @@ export function copyRunner(root: string): CopiedFiles {
  * by its shipped form, at the places the syntax tree shows.
  */
 function repointImports(text: string, name: string): string {
-  const file = ts.createSourceFile(name, text, ts.ScriptTarget.ES2022, false);
   let result = text;
-  for (const statement of [...file.statements].reverse()) {
-    const specifier =
-      ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)
-        ? statement.moduleSpecifier
-        : undefined;
-    if (specifier === undefined || !ts.isStringLiteral(specifier)) continue;
-    const start = specifier.getStart(file);
-    const quote = text.charAt(start);
+  for (const specifier of [...moduleLiterals(text, name)].reverse()) {
+    const quote = text.charAt(specifier.start);
     const shipped = shippedSpecifier(specifier.text, name);
-    result = `${result.slice(0, start)}${quote}${shipped}${quote}${result.slice(specifier.end)}`;
+    result = `${result.slice(0, specifier.start)}${quote}${shipped}${quote}${result.slice(specifier.end)}`;
   }
   return result;
 }
 
-/** Where an import of a runner file points in the emitted folder. */
+/** The module specifier of every import and export of a file, in order. */
+function moduleLiterals(
+  text: string,
+  name: string,
+): { text: string; start: number; end: number }[] {
+  const file = ts.createSourceFile(name, text, ts.ScriptTarget.ES2022, false);
+  return file.statements.flatMap((statement) => {
+    const specifier =
+      ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)
+        ? statement.moduleSpecifier
+        : undefined;
+    return specifier !== undefined && ts.isStringLiteral(specifier)
+      ? [
+          {
+            text: specifier.text,
+            start: specifier.getStart(file),
+            end: specifier.end,
+          },
+        ]
+      : [];
+  });
+}
+
+/** The module specifiers of a file's imports and exports. */
+function moduleSpecifiers(text: string, name: string): string[] {
+  return moduleLiterals(text, name).map((specifier) => specifier.text);
+}
+
+/**
+ * Where an import of a runner file points in the emitted folder. Besides
+ * its own folder and node:, a runner file may import the runtime, the
+ * shared files of src/templates, and Handlebars, the one dependency of the
+ * emitted package.
+ */
 function shippedSpecifier(specifier: string, file: string): string {
   const runtime = '../../../runtime/';
+  const templates = '../../../templates/';
   if (specifier.startsWith(runtime)) {
     return `../runtime/${specifier.slice(runtime.length)}`;
   }
-  if (specifier.startsWith('./') || specifier.startsWith('node:')) {
+  const shared = specifier.slice(templates.length).replace(/\.js$/, '.ts');
+  if (specifier.startsWith(templates) && sharedTemplateFiles.includes(shared)) {
+    return `../templates/${specifier.slice(templates.length)}`;
+  }
+  if (
+    specifier.startsWith('./') ||
+    specifier.startsWith('node:') ||
+    specifier === 'handlebars'
+  ) {
     return specifier;
   }
   throw new Error(
-    `runner/${file} imports ${specifier}: only the runtime, node: and its own folder ship`,
+    `runner/${file} imports ${specifier}: only the runtime, the shared templates files, node:, handlebars and its own folder ship`,
   );
 }
 
@@ -105,17 +168,26 @@ function sourceNames(folder: string): string[] {
     .sort(compareText);
 }
 
-/** The versions Slinga builds with, for the emitted package.json. */
-export function toolVersions(root: string): {
-  typescript: string;
-  typesNode: string;
-} {
+/** The versions Slinga builds and renders with, for the emitted package.json. */
+export interface ToolVersions {
+  readonly typescript: string;
+  readonly typesNode: string;
+  /** The Handlebars that renders subjects: the one Slinga renders with. */
+  readonly handlebars: string;
+}
+
+/** The versions of Slinga's package.json. */
+export function toolVersions(root: string): ToolVersions {
   const manifest = JSON.parse(
     readFileSync(path.join(root, 'package.json'), 'utf8'),
-  ) as { devDependencies?: Record<string, string> };
-  const dependencies = manifest.devDependencies ?? {};
+  ) as {
+    dependencies?: Record<string, string>;
+    devDependencies?: Record<string, string>;
+  };
+  const tools = manifest.devDependencies ?? {};
   return {
-    typescript: dependencies['typescript'] ?? '*',
-    typesNode: dependencies['@types/node'] ?? '*',
+    typescript: tools['typescript'] ?? '*',
+    typesNode: tools['@types/node'] ?? '*',
+    handlebars: manifest.dependencies?.['handlebars'] ?? '*',
   };
 }

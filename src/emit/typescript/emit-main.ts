@@ -27,7 +27,14 @@ export const runningGuide = [
   'Decisions: one JSON object a line, in the order the engine makes them:',
   '{at, member, journey, step, channel, template, offer, offerCode, outcome,',
   'rule, subject}; outcome is sent, held_back or deferred, rule the contact',
-  'rule behind a held-back or deferred send.',
+  'rule behind a held-back or deferred send. subject is the subject line of',
+  'an email sent, rendered as Slinga renders it (subjects.ts), with the',
+  "member as the journeys see it then, the sending journey's entry event,",
+  'the offer the email is about (the one its send issued, or the one a',
+  'reminder reminds of) and the parameters. The trigger code knows no',
+  'links: unsubscribe_url and preferences_url are empty, and without a',
+  'provider (see below) `recommendations` gives no products. An SMS has no',
+  'subject, nor has a message that was not sent: null.',
   '',
   'State: without --state every run starts from nothing and keeps its',
   'journey state in memory. With --state FILE, a run loads the state when',
@@ -42,8 +49,14 @@ export const runningGuide = [
   'program fingerprint) is refused.',
   '',
   'From code: runTriggers({ members, events, from, days, state, onSend,',
-  'renderSubject }) runs the same way; renderSubject(template, context) is',
-  'where a team plugs in its template renderer to fill in `subject`.',
+  'renderSubject, recommendations }) runs the same way. recommendations is',
+  'the product source of the `recommendations` helper; renderSubject(template,',
+  'context), when given, fills in `subject` for every message sent, email or',
+  "SMS, instead of the templates' subject lines (context carries the member,",
+  'the entry event and the offer values).',
+  '',
+  'Subjects render with Handlebars, the one dependency: install it with',
+  '`npm install`.',
 ];
 
 /**
@@ -70,14 +83,28 @@ export function emitMain(workspace: Workspace): string {
     {
       kind: StructureKind.ExportDeclaration,
       isTypeOnly: true,
+      namedExports: ['Product', 'RecommendationProvider'],
+      moduleSpecifier: './runner/subject-helpers.js',
+    },
+    {
+      kind: StructureKind.ExportDeclaration,
+      isTypeOnly: true,
       namedExports: ['TriggerState'],
       moduleSpecifier: './runner/trigger-state.js',
     },
     constant({
-      name: 'model',
-      type: 'TriggerModel',
-      docs: ['The Model as the runner reads input with it.'],
-      value: { member: code('memberShape'), events: code('eventShapes') },
+      name: 'triggerCode',
+      type: 'TriggerCode',
+      docs: [
+        'The program, the Model as the runner reads input with it, and the',
+        'subject lines.',
+      ],
+      value: {
+        program: code('program'),
+        model: { member: code('memberShape'), events: code('eventShapes') },
+        fingerprint: code('programFingerprint'),
+        subjects: code('subjectTemplates'),
+      },
     }),
     {
       kind: StructureKind.Function,
@@ -87,15 +114,14 @@ export function emitMain(workspace: Workspace): string {
         [
           'Runs the journeys over members and events for some days, continuing',
           '`options.state` when given, and reports each send decision to',
-          '`options.onSend`. Give `renderSubject` to fill in subjects. The',
-          "result's `state` is the snapshot to continue from.",
+          '`options.onSend`, with the subject of every email sent (or what',
+          "`renderSubject` gives, when given). The result's `state` is the",
+          'snapshot to continue from.',
         ].join('\n'),
       ],
       parameters: [{ name: 'options', type: 'TriggerOptions<Member>' }],
       returnType: 'TriggerResult',
-      statements: [
-        'return runTriggerProgram(program, model, programFingerprint, options);',
-      ],
+      statements: ['return runTriggerProgram(triggerCode, options);'],
     },
     {
       kind: StructureKind.Function,
@@ -157,11 +183,16 @@ const imports: readonly Statement[] = [
     kind: StructureKind.ImportDeclaration,
     namedImports: [
       'runTriggerProgram',
-      'type TriggerModel',
+      'type TriggerCode',
       'type TriggerOptions',
       'type TriggerResult',
     ],
     moduleSpecifier: './runner/run-triggers.js',
+  },
+  {
+    kind: StructureKind.ImportDeclaration,
+    namedImports: ['subjectTemplates'],
+    moduleSpecifier: './subjects.js',
   },
 ];
 

@@ -1,4 +1,5 @@
 import type { Workspace } from '../../workspace/workspace.js';
+import type { ToolVersions } from './copy-sources.js';
 import { runningGuide } from './emit-main.js';
 import { fileHeader, generatorName } from './generated-file.js';
 
@@ -34,10 +35,13 @@ function packageName(workspace: Workspace): string {
   return `slinga-triggers-${id}`.slice(0, 214);
 }
 
-/** package.json: a private ES module package that builds with tsc. */
+/**
+ * package.json: a private ES module package that builds with tsc and
+ * renders subjects with the Handlebars Slinga renders with.
+ */
 export function emitPackageJson(
   workspace: Workspace,
-  versions: { readonly typescript: string; readonly typesNode: string },
+  versions: ToolVersions,
 ): string {
   const manifest = {
     name: packageName(workspace),
@@ -48,6 +52,7 @@ export function emitPackageJson(
     main: 'dist/main.js',
     engines: { node: '>=20' },
     scripts: { build: 'tsc -p tsconfig.json', start: 'node dist/main.js' },
+    dependencies: { handlebars: versions.handlebars },
     devDependencies: {
       '@types/node': versions.typesNode,
       typescript: versions.typescript,
@@ -60,7 +65,7 @@ export function emitPackageJson(
 export function emitTsconfig(): string {
   const config = {
     compilerOptions: emittedCompilerOptions,
-    include: ['*.ts', 'runtime/*.ts', 'runner/*.ts'],
+    include: ['*.ts', 'runtime/*.ts', 'templates/*.ts', 'runner/*.ts'],
   };
   const header = fileHeader('Compiler options of the trigger code.', []);
   return `${header}${JSON.stringify(config, null, 2)}\n`;
@@ -72,6 +77,7 @@ export function emitReadme(
   files: readonly string[],
 ): string {
   const runtime = files.filter((file) => file.startsWith('runtime/'));
+  const templates = files.filter((file) => file.startsWith('templates/'));
   return [
     `# Trigger code of Model ${workspace.model.id}`,
     '',
@@ -84,9 +90,11 @@ export function emitReadme(
     '| `model.ts` | the member and event types, and the shapes input is read with |',
     '| `conditions.ts` | every condition, compiled |',
     '| `program.ts` | the journeys, offers and contact policy as data for the engine |',
+    '| `subjects.ts` | the subject line of every email template, as Handlebars source |',
     '| `fingerprint.ts` | a hash of the program and engine, which a state file must match |',
-    '| `runner/` | reads input, drives the engine day by day, keeps the state |',
+    '| `runner/` | reads input, drives the engine day by day, keeps the state, renders subjects |',
     `| \`runtime/\` | the journey engine: ${runtime.length} files copied byte for byte from Slinga's src/runtime, the engine its simulator runs |`,
+    `| \`templates/\` | how subjects format values: ${templates.length} file(s) copied byte for byte from Slinga's src/templates |`,
     '',
     '## Running',
     '',

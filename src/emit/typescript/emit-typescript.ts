@@ -3,6 +3,7 @@ import { collectConditions } from './collect-conditions.js';
 import {
   copyRunner,
   copyRuntime,
+  copyTemplateFiles,
   packageRoot,
   toolVersions,
 } from './copy-sources.js';
@@ -12,6 +13,7 @@ import { emitMain } from './emit-main.js';
 import { emitModel } from './emit-model.js';
 import { emitPackageJson, emitReadme, emitTsconfig } from './emit-package.js';
 import { emitProgram } from './emit-program.js';
+import { emitSubjects } from './emit-subjects.js';
 import { compareText } from './ordering.js';
 
 /**
@@ -37,7 +39,9 @@ export function emitTypeScript(workspace: Workspace): Map<string, string> {
   const files = new Map<string, string>([
     ...decisive,
     ...runner,
+    ...copyTemplateFiles(root),
     ['model.ts', emitModel(workspace)],
+    ['subjects.ts', emitSubjects(workspace)],
     ['fingerprint.ts', emitFingerprint(decisive)],
     ['main.ts', emitMain(workspace)],
     ['package.json', emitPackageJson(workspace, toolVersions(root))],

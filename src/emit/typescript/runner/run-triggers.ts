@@ -1,5 +1,11 @@
 import type { Program } from '../../../runtime/program.js';
 import { formatDate, parseDate } from '../../../runtime/values.js';
+import type { RecommendationProvider } from './subject-helpers.js';
+import {
+  noRecommendations,
+  templateSubjects,
+  type SubjectTemplates,
+} from './subject-renderer.js';
 import { emptyTriggerState, type TriggerState } from './trigger-state.js';
 import { TriggerSession } from './trigger-session.js';
 import type { ObjectShape } from './value-shape.js';
@@ -17,6 +23,15 @@ export interface TriggerModel {
   readonly events: ReadonlyMap<string, ObjectShape>;
 }
 
+/** One workspace's trigger code, as main.ts binds it to the runner. */
+export interface TriggerCode {
+  readonly program: Program;
+  readonly model: TriggerModel;
+  /** Names the program in state files (fingerprint.ts). */
+  readonly fingerprint: string;
+  readonly subjects: SubjectTemplates;
+}
+
 /** One send decision, as a line of the output. */
 export interface SendLine {
   /** The instant of the decision, ISO 8601 in UTC. */
@@ -32,7 +47,11 @@ export interface SendLine {
   readonly outcome: 'sent' | 'held_back' | 'deferred';
   /** The contact rule that held it back or deferred it. */
   readonly rule: string | null;
-  /** The rendered subject, from `renderSubject`; null without one. */
+  /**
+   * The subject of an email sent, its template's subject line rendered (or
+   * what `renderSubject` gives, when given). Null for an SMS, which has no
+   * subject, and for a message not sent (held back or deferred).
+   */
   readonly subject: string | null;
 }
 
@@ -47,6 +66,13 @@ export interface SubjectContext<Member> {
   readonly channel: string;
   readonly offer: string | null;
   readonly offerCode: string | null;
+  /** The entry event of the sending journey, in runtime form; null without one. */
+  readonly event: Readonly<Record<string, unknown>> | null;
+  /**
+   * The offer the message is about, as templates see `offer`: the one the
+   * send issued, or the one a reminder reminds of; null without one.
+   */
+  readonly offerValues: Readonly<Record<string, unknown>> | null;
 }
 
 /** Renders a template's subject line for a message, or gives null. */
@@ -75,8 +101,16 @@ export interface TriggerOptions<Member = Record<string, unknown>> {
   readonly days: number;
   /** The state to continue; a run without one starts from nothing. */
   readonly state?: TriggerState | undefined;
-  /** Called for every message sent, to fill in `subject`. */
+  /**
+   * Called for every message sent, email or SMS, to fill in `subject`
+   * instead of the email templates' own subject lines.
+   */
   readonly renderSubject?: RenderSubject<Member> | undefined;
+  /**
+   * Where the `recommendations` helper of subject lines gets products;
+   * without one it gets none.
+   */
+  readonly recommendations?: RecommendationProvider | undefined;
   /** Receives every send decision, in the order the engine makes them. */
   readonly onSend: (line: SendLine) => void;
 }
@@ -109,15 +143,15 @@ export interface TriggerResult {
 /**
  * Runs a program's triggers: replays the state's earlier runs silently,
  * then adds this run's members and events and runs its days, reporting each
- * send decision to `onSend`. Input that does not fit the Model is left out
- * and reported in `problems`; the rest runs.
+ * send decision to `onSend`, with the subject of each email sent. Input
+ * that does not fit the Model is left out and reported in `problems`; the
+ * rest runs.
  */
 export function runTriggerProgram<Member>(
-  program: Program,
-  model: TriggerModel,
-  fingerprint: string,
+  code: TriggerCode,
   options: TriggerOptions<Member>,
 ): TriggerResult {
+  const { program, model, fingerprint } = code;
   const state = options.state ?? emptyTriggerState(fingerprint);
   const problems: InputProblem[] = [];
   const stopped = {
@@ -133,13 +167,22 @@ export function runTriggerProgram<Member>(
   const from = firstDay(state, options, problems);
   if (from === undefined) return stopped;
 
-  const session = new TriggerSession(program);
+  const session = new TriggerSession<Member>(program);
   for (const run of state.runs) session.apply(run, undefined);
   const run = session.readRun(from, options, model, problems);
   let sends = 0;
-  session.apply(run, (record) => {
-    sends++;
-    options.onSend(session.sendLine(record, options.renderSubject));
+  session.apply(run, {
+    renderSubject:
+      options.renderSubject ??
+      templateSubjects(
+        code.subjects,
+        program,
+        options.recommendations ?? noRecommendations,
+      ),
+    onSend: (line) => {
+      sends++;
+      options.onSend(line);
+    },
   });
   return {
     ran: true,

@@ -1,15 +1,17 @@
 import { JourneyEngine } from '../../../runtime/engine.js';
-import type { SendRecord } from '../../../runtime/engine-types.js';
+import type {
+  MessageValues,
+  SendRecord,
+} from '../../../runtime/engine-types.js';
 import type { Program } from '../../../runtime/program.js';
 import { stableHash } from '../../../runtime/stable-hash.js';
 import { formatDate, parseDate } from '../../../runtime/values.js';
 import type {
   InputProblem,
-  RenderSubject,
-  SendLine,
   TriggerModel,
   TriggerOptions,
 } from './run-triggers.js';
+import { SendLineWriter, type LineOutput } from './send-lines.js';
 import type { StoredEvent, TriggerRun } from './trigger-state.js';
 import {
   convertDateTime,
@@ -25,46 +27,48 @@ import {
 /**
  * The members, the engine and its listener for one invocation. The engine
  * is made when the first run's members are in, so that its per-member
- * arrays start dense, as in the simulator.
+ * arrays start dense, as in the simulator. `Member` is the type subject
+ * renderers see members as.
  */
-export class TriggerSession {
+export class TriggerSession<Member> {
   private readonly members: Record<string, unknown>[] = [];
   private readonly indexes = new Map<string, number>();
   /** A hash of each member's last stored record, to spot changed lines. */
   private readonly stored = new Map<string, number>();
+  private readonly lines = new SendLineWriter<Member>();
   private engine: JourneyEngine | undefined;
-  private sink: ((record: SendRecord) => void) | undefined;
+  private output: LineOutput<Member> | undefined;
 
   constructor(private readonly program: Program) {}
 
-  /** Adds a run's members and events and runs its days. */
-  apply(
-    run: TriggerRun,
-    sink: ((record: SendRecord) => void) | undefined,
-  ): void {
+  /**
+   * Adds a run's members and events and runs its days, writing its
+   * decisions to `output`; a replayed run has none.
+   */
+  apply(run: TriggerRun, output: LineOutput<Member> | undefined): void {
     for (const record of run.members) this.putMember(record);
     const engine = (this.engine ??= new JourneyEngine(
       this.program,
       this.members,
-      { onSend: (record) => this.sink?.(record) },
+      { onSend: (record, message) => this.decided(record, message) },
     ));
     for (const { member, event } of run.events) {
       const index = this.indexes.get(member);
       if (index !== undefined) engine.addEvent(index, structuredClone(event));
     }
 
-    this.sink = sink;
+    this.output = output;
     const zone = this.program.timeZone;
     const first = parseDate(run.from) ?? 0;
     for (let day = first; day < first + run.days; day++) {
       engine.planDay(day);
       engine.runUntil(zone.toEpoch(day + 1, 0));
     }
-    this.sink = undefined;
+    this.output = undefined;
   }
 
   /** Reads this run's input into a run: changed members, known events. */
-  readRun<Member>(
+  readRun(
     from: number,
     options: TriggerOptions<Member>,
     model: TriggerModel,
@@ -183,40 +187,11 @@ export class TriggerSession {
     }
   }
 
-  /** The output line of a decision, with its subject when it was sent. */
-  sendLine<Member>(
-    record: SendRecord,
-    renderSubject: RenderSubject<Member> | undefined,
-  ): SendLine {
-    const index = this.indexes.get(record.member);
-    const member = index === undefined ? undefined : this.members[index];
-    const subject =
-      renderSubject === undefined ||
-      member === undefined ||
-      record.outcome !== 'sent'
-        ? null
-        : renderSubject(record.template, {
-            member: member as Member,
-            at: record.at,
-            journey: record.journey,
-            step: record.step,
-            channel: record.channel,
-            offer: record.offer,
-            offerCode: record.offerCode,
-          });
-    return {
-      at: new Date(record.at).toISOString(),
-      member: record.member,
-      journey: record.journey,
-      step: record.step,
-      channel: record.channel,
-      template: record.template,
-      offer: record.offer,
-      offerCode: record.offerCode,
-      outcome: record.outcome,
-      rule: record.rule,
-      subject,
-    };
+  /** Writes a decision as a line, to this run's output if it has one. */
+  private decided(record: SendRecord, message: MessageValues): void {
+    const index = this.indexes.get(record.member) ?? -1;
+    if (this.engine !== undefined)
+      this.lines.decided(record, message, this.engine, index, this.output);
   }
 }
 
