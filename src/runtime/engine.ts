@@ -804,13 +804,11 @@ function nothing<T>(): T[] {
 }
 
 /**
- * `list` with `item` added. The first item gets a list of its own, sized
- * for it: a push to `[]` would reserve 17 slots.
+ * `list` with `item` added, as a new list sized for its items: a push
+ * reserves room for 16 more, and these lists rarely hold more than a few.
  */
 function withItem<T>(list: T[], item: T): T[] {
-  if (list === noItems) return [item];
-  list.push(item);
-  return list;
+  return list.concat([item]);
 }
 
 /** An entry of a journey at an instant, its answers not yet worked out. */

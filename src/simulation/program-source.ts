@@ -255,12 +255,15 @@ function compileEffect(effect: EffectSource): EventEffect {
     const fields = step.fields.map(
       ([name, text]) => [name, conditionFromSource(text)] as const,
     );
+    // A new list one longer, not a push: a push reserves room for 16 more
+    // items, on millions of members who buy once or twice in a run.
     return (context) => {
       const item: Record<string, unknown> = {};
       for (const [name, value] of fields) item[name] = value(context);
       const list = context.member[step.attribute];
-      if (Array.isArray(list)) list.push(item);
-      else context.member[step.attribute] = [item];
+      context.member[step.attribute] = Array.isArray(list)
+        ? list.concat([item])
+        : [item];
     };
   });
   return (context) => {
