@@ -1,5 +1,4 @@
 import { Agenda } from './agenda.js';
-import { civilFromDays } from './calendar.js';
 import type { ConditionContext } from './condition-context.js';
 import type {
   EngineListener,
@@ -16,6 +15,23 @@ import {
   windowStart,
   type Decision,
 } from './send-decision.js';
+import {
+  EntryAnswers,
+  planEntry,
+  runsOn,
+  type PlannedEntry,
+} from './entry-answers.js';
+import {
+  emptyMemberState,
+  forgetBefore,
+  forgetExpiredOffers,
+  lastEntry,
+  nothing,
+  setLastEntry,
+  stateUpkeep,
+  tidyMemberState,
+  withItem,
+} from './member-state.js';
 import { issueOffer, redeemOffers } from './offers.js';
 import { stablePercent } from './stable-hash.js';
 
@@ -44,23 +60,6 @@ type Task =
   | { readonly kind: 'deliver'; readonly send: PendingSend }
   | { readonly kind: 'entry'; readonly plan: PlannedEntry };
 
-/**
- * A scheduled or segment entry of a day, with its condition answered ahead
- * for every member (see answerAhead). A member changed since then is asked
- * again when the entry runs.
- */
-interface PlannedEntry {
-  readonly journey: ProgramJourney;
-  /** When the entry runs, and so the `now` its condition is answered for. */
-  readonly at: number;
-  /** The audience or segment condition; null: everyone. */
-  readonly condition: ((c: ConditionContext) => unknown) | null;
-  /** Per member index: 1 when the condition held. */
-  answers: Uint8Array;
-  /** The answers are stale for members changed at or after this pass. */
-  pass: number;
-}
-
 /** Within one instant: events first, then waits ending, then entries. */
 const phase = { event: 0, resume: 1, entry: 2 } as const;
 
@@ -81,13 +80,7 @@ export class JourneyEngine {
   private readonly context: ConditionContext;
   private readonly byEvent = new Map<string, ProgramJourney[]>();
   private readonly segmentMembership = new Map<ProgramJourney, Uint8Array>();
-  /**
-   * Per member index, the number of passes of answerAhead done when the
-   * member last changed (an event's effects, an update step): answers from
-   * a later pass still hold for it.
-   */
-  private changedAt = new Uint32Array(0);
-  private passes = 0;
+  private readonly answers = new EntryAnswers();
   private pending: PendingSend[] = [];
   /**
    * How long a sent message counts for caps: the longest cap window, plus
@@ -175,11 +168,11 @@ export class JourneyEngine {
           ? entry.audience
           : (this.program.segments[entry.segment] ?? null);
       if (entry.kind === 'segment' && !this.segmentMembership.has(journey)) {
-        const baseline = planned(journey, dayStart, condition);
+        const baseline = planEntry(journey, dayStart, condition);
         baselines.push([journey, baseline]);
         plans.push(baseline);
       }
-      const plan = planned(
+      const plan = planEntry(
         journey,
         zone.toEpoch(day, entry.atMinute),
         condition,
@@ -193,96 +186,23 @@ export class JourneyEngine {
   }
 
   /**
-   * Answers the day's entry conditions for every member in one pass. A
-   * condition reads only the member, the clock and constants, so an answer
-   * holds at the entry's time unless the member changed in between; and one
-   * pass reading each member once costs a fraction of a pass per entry over
-   * millions of members.
+   * Answers the day's entry conditions for every member in one pass (see
+   * EntryAnswers), and tidies each member's state on the way: the pass
+   * reads every member anyway.
    */
   private answerAhead(plans: readonly PlannedEntry[], day: number): void {
-    const count = this.members.length;
-    const asked = plans.filter((plan) => plan.condition !== null);
-    for (const plan of plans) plan.answers = new Uint8Array(count).fill(1);
-    const reEntryCutoffs = this.reEntryCutoffs();
-    const context = this.context;
-    context.event = null;
-    context.offer = null;
-    context.today = day;
-    for (let index = 0; index < count; index++) {
-      context.member = this.members[index] as Record<string, unknown>;
-      for (const plan of asked) {
-        context.now = plan.at;
-        if (plan.condition?.(context) !== true) plan.answers[index] = 0;
-      }
+    const upkeep = stateUpkeep(this.program, this.now, this.sendMemoryMs);
+    this.answers.answer(plans, this.members, this.context, day, (index) => {
       const state = this.states[index];
-      if (state !== undefined && this.tidy(state, reEntryCutoffs))
+      if (state !== undefined && tidyMemberState(state, upkeep))
         this.states[index] = undefined;
-    }
-    this.passes++;
-    for (const plan of plans) plan.pass = this.passes;
+    });
     this.setNow(this.now);
-  }
-
-  /**
-   * Drops what a member's state no longer needs: sends older than every cap
-   * window, expired offers nothing reads, and entries whose re-entry period
-   * is over. True when nothing is left and the state can go. Otherwise the
-   * states of everyone who ever got a message would pile up over the days.
-   */
-  private tidy(state: MemberState, reEntryCutoffs: Float64Array): boolean {
-    forgetBefore(state.sends, this.now - this.sendMemoryMs);
-    if (state.sends.length === 0) state.sends = nothing();
-    this.forgetExpiredOffers(state);
-    if (state.offers.length === 0) state.offers = nothing();
-    state.lastEntered = entriesThatCount(state.lastEntered, reEntryCutoffs);
-    return (
-      state.instances.length === 0 &&
-      state.sends.length === 0 &&
-      state.offers.length === 0 &&
-      state.lastEntered.length === 0
-    );
-  }
-
-  /**
-   * Per journey index, the instant at or before which an entry no longer
-   * keeps a member out: -Infinity for journeys entered once only, Infinity
-   * for journeys entered any time. The clock only moves forward, so an
-   * entry past its cutoff never counts again.
-   */
-  private reEntryCutoffs(): Float64Array {
-    const { journeys } = this.program;
-    const cutoffs = new Float64Array(journeys.length);
-    for (const journey of journeys) {
-      const after = journey.reEntryAfterMs;
-      cutoffs[journey.index] =
-        after < 0
-          ? -Infinity
-          : after === 0
-            ? Infinity
-            : windowStart(this.program, after, this.now);
-    }
-    return cutoffs;
   }
 
   /** Whether a planned entry's condition holds for a member now. */
   private holds(plan: PlannedEntry, index: number): boolean {
-    if (plan.condition === null) return true;
-    if (index < plan.answers.length && (this.changedAt[index] ?? 0) < plan.pass)
-      return plan.answers[index] === 1;
-    this.context.member = this.members[index] as Record<string, unknown>;
-    return plan.condition(this.context) === true;
-  }
-
-  /** Notes that a member's attributes changed: earlier answers are stale. */
-  private changed(index: number): void {
-    if (index >= this.changedAt.length) {
-      const grown = new Uint32Array(
-        Math.max(index + 1, this.members.length, this.changedAt.length * 2),
-      );
-      grown.set(this.changedAt);
-      this.changedAt = grown;
-    }
-    this.changedAt[index] = this.passes;
+    return this.answers.holds(plan, index, this.members, this.context);
   }
 
   /** Runs every task due before `time`. */
@@ -345,7 +265,7 @@ export class JourneyEngine {
     const effect = this.program.eventEffects.get(type);
     if (effect !== undefined) {
       effect(this.useContext(memberIndex, event, null));
-      this.changed(memberIndex);
+      this.answers.changed(memberIndex);
     }
 
     // A member without state has no offers or instances and may enter any
@@ -595,7 +515,7 @@ export class JourneyEngine {
           for (const assignment of instruction.assignments) {
             context.member[assignment.attribute] = assignment.value(context);
           }
-          this.changed(instance.memberIndex);
+          this.answers.changed(instance.memberIndex);
           instance.pc = instruction.next;
           break;
         case 'exit':
@@ -712,7 +632,7 @@ export class JourneyEngine {
       this.memberId(send.memberIndex),
       this.now,
     );
-    this.forgetExpiredOffers(state);
+    forgetExpiredOffers(state, this.now, this.program.offers);
     state.offers = withItem(state.offers, offer);
     if (send.instance !== null) send.instance.offer = offer;
     definition.reminders.forEach((reminder, index) => {
@@ -727,25 +647,6 @@ export class JourneyEngine {
       }
     });
     return offer;
-  }
-
-  /**
-   * Drops expired offers that nothing reads any more: a purchase redeems
-   * only valid offers, and only once-per-member offers are looked up after
-   * they expire. Instances and reminders keep their own references.
-   */
-  private forgetExpiredOffers(state: MemberState): void {
-    const { offers } = state;
-    if (offers.length === 0) return;
-    let kept = 0;
-    for (let index = 0; index < offers.length; index++) {
-      const offer = offers[index] as IssuedOffer;
-      const expired =
-        this.now > offer.expires_at &&
-        this.program.offers.get(offer.id)?.oncePerMember !== true;
-      if (!expired) offers[kept++] = offer;
-    }
-    offers.length = kept;
   }
 
   private continueAfterSend(send: PendingSend, decision: Decision): void {
@@ -774,12 +675,7 @@ export class JourneyEngine {
   private state(memberIndex: number): MemberState {
     let state = this.states[memberIndex];
     if (state === undefined) {
-      state = {
-        instances: nothing(),
-        lastEntered: nothing(),
-        sends: nothing(),
-        offers: nothing(),
-      };
+      state = emptyMemberState();
       // Members added after construction: keep the array dense.
       while (this.states.length < memberIndex) this.states.push(undefined);
       this.states[memberIndex] = state;
@@ -789,109 +685,5 @@ export class JourneyEngine {
 
   private memberId(memberIndex: number): string {
     return String(this.members[memberIndex]?.['id']);
-  }
-}
-
-/**
- * The empty list every member state shares until it needs one of its own;
- * frozen, so a push to it fails loudly. Most members hold nothing in most
- * lists, and the engine keeps state for millions of them.
- */
-const noItems: readonly unknown[] = Object.freeze([]);
-
-function nothing<T>(): T[] {
-  return noItems as T[];
-}
-
-/**
- * `list` with `item` added, as a new list sized for its items: a push
- * reserves room for 16 more, and these lists rarely hold more than a few.
- */
-function withItem<T>(list: T[], item: T): T[] {
-  return list.concat([item]);
-}
-
-/** An entry of a journey at an instant, its answers not yet worked out. */
-function planned(
-  journey: ProgramJourney,
-  at: number,
-  condition: PlannedEntry['condition'],
-): PlannedEntry {
-  return { journey, at, condition, answers: new Uint8Array(0), pass: 0 };
-}
-
-/** When a member last entered a journey (by index), if ever. */
-function lastEntry(
-  entries: readonly number[],
-  journeyIndex: number,
-): number | undefined {
-  for (let index = 0; index < entries.length; index += 2)
-    if (entries[index] === journeyIndex) return entries[index + 1];
-  return undefined;
-}
-
-/**
- * The entries of a list that still keep a member out of their journey (see
- * reEntryCutoffs); the same list when all do.
- */
-function entriesThatCount(entries: number[], cutoffs: Float64Array): number[] {
-  let expired = 0;
-  for (let index = 0; index < entries.length; index += 2) {
-    const at = entries[index + 1] ?? 0;
-    if (at <= (cutoffs[entries[index] ?? 0] ?? Infinity)) expired++;
-  }
-  if (expired === 0) return entries;
-  if (expired * 2 === entries.length) return nothing();
-  const kept: number[] = [];
-  for (let index = 0; index < entries.length; index += 2) {
-    const journey = entries[index] ?? 0;
-    const at = entries[index + 1] ?? 0;
-    if (at > (cutoffs[journey] ?? Infinity)) kept.push(journey, at);
-  }
-  return kept;
-}
-
-/**
- * Records an entry. A new journey replaces the list with one two items
- * longer: push would reserve room for 16 more, and there are millions.
- */
-function setLastEntry(
-  state: MemberState,
-  journeyIndex: number,
-  at: number,
-): void {
-  const entries = state.lastEntered;
-  for (let index = 0; index < entries.length; index += 2) {
-    if (entries[index] === journeyIndex) {
-      entries[index + 1] = at;
-      return;
-    }
-  }
-  state.lastEntered = entries.concat(journeyIndex, at);
-}
-
-/**
- * Drops the sends at or before `cutoff` from a list in time order (the
- * engine's clock only moves forward).
- */
-function forgetBefore(sends: MemberState['sends'], cutoff: number): void {
-  let old = 0;
-  while (old < sends.length && (sends[old]?.at ?? Infinity) <= cutoff) old++;
-  if (old > 0) sends.splice(0, old);
-}
-
-/** Whether a scheduled entry runs on a local day. */
-function runsOn(
-  entry: Extract<ProgramJourney['entry'], { kind: 'schedule' }>,
-  day: number,
-): boolean {
-  switch (entry.every) {
-    case 'day':
-      return true;
-    case 'week':
-      // Day 0 (1970-01-01) was a Thursday; weekday 0 is Monday.
-      return (((day + 3) % 7) + 7) % 7 === entry.weekday;
-    case 'month':
-      return civilFromDays(day).day === entry.dayOfMonth;
   }
 }
