@@ -40,21 +40,14 @@ export async function benchPopulation(): Promise<string> {
   setFlagsFromString('--expose-gc');
   const lines = [`workspace: ${source.description}`, machine()];
 
-  let peak = 0;
-  if (runs.includes(1)) {
-    const oneDay = await simulate(source, 1);
-    lines.push(...summary('1 day', oneDay));
-    const oneDaySeconds = oneDay.timing.simulateMilliseconds / 1000;
-    peak = Math.max(peak, oneDay.timing.peakRssBytes);
-    lines.push(
-      `goal: 1 day < ${goals.oneDaySeconds} s: ${verdict(oneDaySeconds < goals.oneDaySeconds)} (${oneDaySeconds.toFixed(2)} s)`,
-    );
-  }
+  // The peak RSS is the process's, and memory the workers of an earlier run
+  // freed is not always given back at once: the goal takes the first run's.
+  let peak: number | undefined;
   if (runs.includes(30)) {
     const month = await simulate(source, 30);
     lines.push(...summary('30 days', month), dayFigures(month));
     const monthSeconds = month.timing.simulateMilliseconds / 1000;
-    peak = Math.max(peak, month.timing.peakRssBytes);
+    peak ??= month.timing.peakRssBytes;
     lines.push(
       `goal: 30 days < ${goals.thirtyDaysSeconds} s: ${verdict(monthSeconds < goals.thirtyDaysSeconds)} (${monthSeconds.toFixed(1)} s)`,
     );
@@ -65,8 +58,17 @@ export async function benchPopulation(): Promise<string> {
       `goal: flat memory: ${flatness(heaps)}`,
     );
   }
+  if (runs.includes(1)) {
+    const oneDay = await simulate(source, 1);
+    lines.push(...summary('1 day', oneDay));
+    const oneDaySeconds = oneDay.timing.simulateMilliseconds / 1000;
+    peak ??= oneDay.timing.peakRssBytes;
+    lines.push(
+      `goal: 1 day < ${goals.oneDaySeconds} s: ${verdict(oneDaySeconds < goals.oneDaySeconds)} (${oneDaySeconds.toFixed(2)} s)`,
+    );
+  }
   lines.push(
-    `goal: peak RSS < 3 GiB: ${verdict(peak < goals.peakBytes)} (${mebibytes(peak)})`,
+    `goal: peak RSS < 3 GiB: ${verdict((peak ?? 0) < goals.peakBytes)} (${mebibytes(peak ?? 0)}, the first run)`,
     machine(),
   );
   return lines.join('\n');

@@ -32,9 +32,14 @@ export function emptyMemberState(): MemberState {
 /**
  * `list` with `item` added, as a new list sized for its items: a push
  * reserves room for 16 more, and these lists rarely hold more than a few.
+ * Copied by hand: several times faster than concat, which sizes as well.
  */
-export function withItem<T>(list: T[], item: T): T[] {
-  return list.concat([item]);
+export function withItem<T>(list: readonly T[], item: T): T[] {
+  const length = list.length;
+  const longer = new Array<T>(length + 1);
+  for (let index = 0; index < length; index++) longer[index] = list[index] as T;
+  longer[length] = item;
+  return longer;
 }
 
 /** When a member last entered a journey (by index), if ever. */

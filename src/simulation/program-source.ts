@@ -15,6 +15,7 @@ import type {
   ProgramOffer,
   ProgramPolicy,
 } from '../runtime/program.js';
+import { withItem } from '../runtime/member-state.js';
 import { TimeZone } from '../runtime/time-zone.js';
 import { assertNever } from '../support/assert-never.js';
 import type { Condition } from '../workspace/condition.js';
@@ -262,7 +263,7 @@ function compileEffect(effect: EffectSource): EventEffect {
       for (const [name, value] of fields) item[name] = value(context);
       const list = context.member[step.attribute];
       context.member[step.attribute] = Array.isArray(list)
-        ? list.concat([item])
+        ? withItem(list, item)
         : [item];
     };
   });

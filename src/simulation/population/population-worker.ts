@@ -1,4 +1,4 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { MemberModel } from '../../workspace/workspace.js';
 import { instantiateProgram, type ProgramSource } from '../program-source.js';
 import type { PopulationBlock } from './population-blocks.js';
@@ -33,11 +33,13 @@ export type ShardMessage =
       readonly events: Record<string, number>;
     };
 
-/** Generates a shard's members, simulates its days and reports as it goes. */
-function runShard(
-  task: ShardTask,
-  post: (message: ShardMessage) => void,
-): void {
+/**
+ * Generates a shard's members, then waits for the go (every worker has
+ * generated its members, so that all simulate the first day together),
+ * simulates its days and reports as it goes.
+ */
+async function runShard(task: ShardTask, port: MessagePort): Promise<void> {
+  const post = (message: ShardMessage): void => port.postMessage(message);
   const program = instantiateProgram(task.program);
   const shard = new PopulationShard(
     task.model,
@@ -46,6 +48,7 @@ function runShard(
     task.options,
   );
   post({ kind: 'generated' });
+  await new Promise((resolve) => port.once('message', resolve));
   for (const closesWeek of task.closesWeek) {
     const counts = shard.simulateDay(closesWeek);
     post({ kind: 'day', counts, heap: shard.heapAfterDay(closesWeek) });
@@ -53,7 +56,4 @@ function runShard(
   post({ kind: 'done', ...shard.counts() });
 }
 
-if (parentPort !== null) {
-  const port = parentPort;
-  runShard(workerData as ShardTask, (message) => port.postMessage(message));
-}
+if (parentPort !== null) await runShard(workerData as ShardTask, parentPort);

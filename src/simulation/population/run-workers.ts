@@ -25,12 +25,19 @@ export async function runWorkers(
   progressOf: () => ShardProgress,
 ): Promise<ShardCounts[]> {
   const workers: Worker[] = [];
+  let generated = 0;
+  // All start simulating together, once all have generated their members.
+  const ready = (): void => {
+    generated++;
+    if (generated === shares.length)
+      for (const worker of workers) worker.postMessage('go');
+  };
   try {
     return await Promise.all(
       shares.map((blocks) => {
         const worker = startWorker({ ...task, blocks });
         workers.push(worker);
-        return collect(worker, progressOf());
+        return collect(worker, progressOf(), ready);
       }),
     );
   } finally {
@@ -62,12 +69,14 @@ function startWorker(task: ShardTask): Worker {
 function collect(
   worker: Worker,
   progress: ShardProgress,
+  ready: () => void,
 ): Promise<ShardCounts> {
   return new Promise((resolve, reject) => {
     worker.on('message', (message: ShardMessage) => {
       switch (message.kind) {
         case 'generated':
-          return progress.generated();
+          progress.generated();
+          return ready();
         case 'day':
           return progress.dayDone(message.counts, message.heap);
         case 'done':
