@@ -1,4 +1,5 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../../support/start-worker.js';
 import type { MemberModel } from '../../workspace/workspace.js';
 import type { ProgramSource } from '../program-source.js';
 import type { PopulationBlock } from './population-blocks.js';
@@ -35,7 +36,10 @@ export async function runWorkers(
   try {
     return await Promise.all(
       shares.map((blocks) => {
-        const worker = startWorker({ ...task, blocks });
+        const workerData: ShardTask = { ...task, blocks };
+        const worker = startWorker(import.meta.url, 'population-worker', {
+          workerData,
+        });
         workers.push(worker);
         return collect(worker, progressOf(), ready);
       }),
@@ -43,27 +47,6 @@ export async function runWorkers(
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
-}
-
-/**
- * Starts the worker module beside this one. Run from TypeScript sources
- * (tests and benches do), it is a .ts file, and the worker must register
- * the same loader (tsx) before it imports it: Node does not pass a loader on
- * to worker threads.
- */
-function startWorker(task: ShardTask): Worker {
-  const typescript = import.meta.url.endsWith('.ts');
-  const file = new URL(
-    `./population-worker.${typescript ? 'ts' : 'js'}`,
-    import.meta.url,
-  );
-  if (!typescript) return new Worker(file, { workerData: task });
-  const bootstrap = [
-    `import('tsx/esm/api')`,
-    `.then((tsx) => { tsx.register(); return import(${JSON.stringify(file.href)}); })`,
-    `.catch((error) => { throw error; });`,
-  ].join('');
-  return new Worker(bootstrap, { eval: true, workerData: task });
 }
 
 function collect(
