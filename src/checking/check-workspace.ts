@@ -9,6 +9,7 @@ import type { SourceFile } from '../diagnostics/source-file.js';
 import { loadWorkspace } from '../loading/load-workspace.js';
 import type { TemplateFile } from '../loading/loaded-document.js';
 import { defaultLimits, type LoadLimits } from '../loading/limits.js';
+import type { ParsedFiles } from '../loading/parsed-files.js';
 import { TimeZone } from '../runtime/time-zone.js';
 import type { DocumentKind } from '../schema/document-kind.js';
 import { checkTemplates } from '../templates/index.js';
@@ -56,13 +57,15 @@ export interface CheckResult {
 
 /**
  * Loads, validates, resolves and checks a workspace: the front end that
- * every other command stands on.
+ * every other command stands on. With `parsed`, files whose text did not
+ * change since the last check with it are not parsed again.
  */
 export async function checkWorkspace(
   root: string,
   limits: LoadLimits = defaultLimits,
+  parsed?: ParsedFiles,
 ): Promise<CheckResult> {
-  const loaded = await loadWorkspace(root, limits);
+  const loaded = await loadWorkspace(root, limits, parsed);
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
   const sources = sourceLookup(loaded.files);
   const byKind = collectDocuments(loaded.documents, diagnostics);

@@ -2,15 +2,16 @@ import { report } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CheckedPart } from './analyze-template.js';
 import { errorSpan } from './check-mjml.js';
-import type { CompiledEmail } from './compiled-template.js';
+import type { CompiledEmail, RenderedEmail } from './compiled-template.js';
 import { htmlToText } from './html-to-text.js';
 import { renderMjml, type MjmlError } from './mjml-library.js';
-import { placeHandlebars } from './mjml-placement.js';
+import { placeHandlebars, type PlacedMjml } from './mjml-placement.js';
 import type { RenderContext } from './render-context.js';
 import {
   compileOptions,
   type TemplateEnvironment,
 } from './template-environment.js';
+import { wholeEmail, type EmailSources } from './whole-email.js';
 
 /** The parts of a checked email template. */
 export interface EmailParts {
@@ -27,13 +28,15 @@ export interface EmailParts {
  * mjml-placement.ts), and the HTML that comes out, expressions and all, is
  * compiled with Handlebars. Rendering a member is then one Handlebars call,
  * with no MJML. The text version is made the same way, once, from that HTML.
+ * Each part can be rendered alone; `render` makes all four in one call.
  */
 export async function compileEmail(
   parts: EmailParts,
   environment: TemplateEnvironment,
   diagnostics: Diagnostic[],
+  mjml: Promise<MjmlOutcome> = startMjml(parts.body),
 ): Promise<Omit<CompiledEmail, 'sample'> | undefined> {
-  const html = await mjmlHtml(parts.body, diagnostics);
+  const html = mjmlHtml(parts.body, await mjml, diagnostics);
   if (html === undefined) return undefined;
 
   const plain = compileOptions(false);
@@ -47,41 +50,77 @@ export async function compileEmail(
   const page = environment.compile(pageSource, compileOptions(true));
   const textSource = htmlToText(html);
   const text = environment.compile(textSource, plain);
+  const sources: EmailSources = {
+    subject: parts.subject?.runtimeSource ?? '',
+    preheader: preheaderSource,
+    html: pageSource,
+    text: textSource,
+  };
+  const whole = wholeEmail(sources, environment, (context) => [
+    subject(context),
+    preheader(context),
+    page(context),
+    text(context),
+  ]);
   return {
-    sources: {
-      subject: parts.subject?.runtimeSource ?? '',
-      preheader: preheaderSource,
-      html: pageSource,
-      text: textSource,
+    sources,
+    render: (context): RenderedEmail => {
+      const [subject, preheader, html, text] = whole(context);
+      return { subject, preheader, html, text: tidyText(text) };
     },
     subject: (context) => subject(context),
     preheader: (context) => preheader(context),
     html: (context) => page(context),
-    // Blocks that render nothing leave their lines empty: at most one blank
-    // line remains, as in the text made at compile time.
-    text: (context) =>
-      text(context)
-        .replace(/\n{3,}/g, '\n\n')
-        .trim(),
+    text: (context) => tidyText(text(context)),
   };
 }
 
+/**
+ * The rendered text version, tidied. Blocks that render nothing leave their
+ * lines empty: at most one blank line remains, as in the text made at
+ * compile time. Most renders have none to remove, and looking for three
+ * line breaks costs less than a regular expression's pass.
+ */
+function tidyText(text: string): string {
+  const tidied = text.includes('\n\n\n')
+    ? text.replace(/\n{3,}/g, '\n\n')
+    : text;
+  return tidied.trim();
+}
+
+/** An email body through MJML: its HTML, or what MJML threw. */
+export interface MjmlOutcome {
+  readonly placed: PlacedMjml;
+  readonly html?: string;
+  readonly error?: unknown;
+}
+
+/**
+ * Starts compiling an email body's MJML. Compiling a workspace's templates
+ * starts them all before waiting for any: in an MJML thread (see
+ * mjml-thread.ts) they then run while this thread does other work.
+ */
+export function startMjml(body: CheckedPart): Promise<MjmlOutcome> {
+  const placed = placeHandlebars(body.runtimeSource);
+  return renderMjml(placed.text).then(
+    (html) => ({ placed, html }),
+    (error: unknown) => ({ placed, error }),
+  );
+}
+
 /** The body's MJML as HTML, with its Handlebars expressions intact. */
-async function mjmlHtml(
+function mjmlHtml(
   body: CheckedPart,
+  outcome: MjmlOutcome,
   diagnostics: Diagnostic[],
-): Promise<string | undefined> {
-  const source = body.runtimeSource;
-  const placed = placeHandlebars(source);
-  let html: string;
-  try {
-    html = await renderMjml(placed.text);
-  } catch (error) {
-    diagnostics.push(...mjmlDiagnostics(body, error));
+): string | undefined {
+  const { html } = outcome;
+  if (html === undefined) {
+    diagnostics.push(...mjmlDiagnostics(body, outcome.error));
     return undefined;
   }
-
-  const changed = placed.kept.filter(
+  const source = body.runtimeSource;
+  const changed = outcome.placed.kept.filter(
     (range) => !html.includes(source.slice(range.start, range.end)),
   );
   for (const range of changed) {

@@ -5,7 +5,12 @@ import {
   workspaceTimeZone,
   type TemplateWorkspace,
 } from './check-templates.js';
-import { compileEmail, tryRender } from './compile-email.js';
+import {
+  compileEmail,
+  startMjml,
+  tryRender,
+  type MjmlOutcome,
+} from './compile-email.js';
 import type {
   CompiledEmail,
   CompiledSms,
@@ -35,18 +40,27 @@ export async function compileTemplates(
   workspace: TemplateWorkspace,
 ): Promise<CompiledTemplates> {
   const environment = createTemplateEnvironment(workspaceTimeZone(workspace));
-  const analyses = analyzeTemplates(workspace, environment);
-  const diagnostics = analyses.flatMap((analysis) => [...analysis.diagnostics]);
+  const analysed = analyzeTemplates(workspace, environment);
+  const diagnostics = analysed.flatMap((analysis) => [...analysis.diagnostics]);
+  const analyses = analysed.filter(
+    (analysis) => !hasErrors(analysis.diagnostics),
+  );
   const templates = new Map<string, CompiledTemplate>();
+  // Every email's MJML starts before any is waited for (see startMjml).
+  const mjml = analyses.map((analysis) =>
+    analysis.template.channel === 'email' && analysis.body !== undefined
+      ? startMjml(analysis.body)
+      : undefined,
+  );
 
-  for (const analysis of analyses) {
-    if (hasErrors(analysis.diagnostics)) continue;
+  for (const [index, analysis] of analyses.entries()) {
     const id = analysis.template.id;
     const compiled = await compileChannel(
       analysis,
       environment,
       workspace,
       diagnostics,
+      mjml[index],
     );
     if (compiled === undefined) continue;
     const channel = analysis.template.channel;
@@ -63,6 +77,7 @@ async function compileChannel(
   environment: TemplateEnvironment,
   workspace: TemplateWorkspace,
   diagnostics: Diagnostic[],
+  mjml: Promise<MjmlOutcome> | undefined,
 ): Promise<CompiledEmail | CompiledSms | undefined> {
   const { body } = analysis;
   if (body === undefined) return undefined;
@@ -89,11 +104,16 @@ async function compileChannel(
     preheader: analysis.preheader,
     body,
   };
-  const email = await compileEmail(parts, environment, diagnostics);
+  const email = await compileEmail(parts, environment, diagnostics, mjml);
   if (email === undefined) return undefined;
+  const whole: Diagnostic[] = [];
+  if (tryRender((context) => email.render(context).html, sample, body, whole))
+    return { ...email, sample };
+  // Part by part, the first part that fails tells which, as it always has.
   const renders = [email.subject, email.preheader, email.html, email.text];
   const rendered = renders.every((render) =>
     tryRender(render, sample, body, diagnostics),
   );
-  return rendered ? { ...email, sample } : undefined;
+  if (rendered) diagnostics.push(...whole);
+  return undefined;
 }

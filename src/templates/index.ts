@@ -10,6 +10,7 @@ export type {
   CompiledEmail,
   CompiledSms,
   CompiledTemplate,
+  RenderedEmail,
 } from './compiled-template.js';
 export type { RenderContext } from './render-context.js';
 export type { Product, RecommendationProvider } from './recommendations.js';

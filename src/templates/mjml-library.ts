@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { holdMjmlThread, runningMjmlThread } from './mjml-thread.js';
 
 /*
  * The MJML library, typed for what Slinga uses of it. mjml ships no
@@ -7,6 +8,10 @@ import { createRequire } from 'node:module';
  * validator, which are synchronous, the very ones mjml2html runs. They are
  * loaded from where mjml itself resolves them, so they are always the
  * versions mjml uses.
+ *
+ * While an MJML thread runs (see mjml-thread.ts), the functions below hand
+ * their work to it and this thread never loads MJML; otherwise they do it
+ * here. Either way they give the same results.
  */
 
 /** One finding of MJML's validator; `line` counts from 1 in its input. */
@@ -95,7 +100,7 @@ function library(): MjmlLibrary {
 
 /** Components whose content MJML keeps as it is: mj-text, mj-button, … */
 export function endingTags(): ReadonlySet<string> {
-  return library().endingTags;
+  return runningMjmlThread()?.endingTags() ?? endingTagsHere();
 }
 
 /**
@@ -103,6 +108,36 @@ export function endingTags(): ReadonlySet<string> {
  * parser throws for text that is not MJML at all.
  */
 export function validateMjml(source: string): MjmlError[] {
+  return runningMjmlThread()?.validate(source) ?? validateMjmlHere(source);
+}
+
+/** Compiles MJML to HTML, rejecting it as strict validation does. */
+export function renderMjml(source: string): Promise<string> {
+  return runningMjmlThread()?.render(source) ?? renderMjmlHere(source);
+}
+
+/**
+ * Runs MJML in a worker thread (see mjml-thread.ts) until the returned
+ * function is called. Not when this thread has loaded MJML already: its
+ * work is then quickest done here.
+ */
+export function useMjmlThread(): () => void {
+  if (loaded !== undefined && runningMjmlThread() === undefined)
+    return () => undefined;
+  return holdMjmlThread({
+    endingTags: endingTagsHere,
+    validate: validateMjmlHere,
+    render: renderMjmlHere,
+  });
+}
+
+/** endingTags, on this thread. */
+export function endingTagsHere(): ReadonlySet<string> {
+  return library().endingTags;
+}
+
+/** validateMjml, on this thread. */
+export function validateMjmlHere(source: string): MjmlError[] {
   const mjml = library();
   const root = mjml.parse(source, {
     components: mjml.components,
@@ -116,8 +151,8 @@ export function validateMjml(source: string): MjmlError[] {
   });
 }
 
-/** Compiles MJML to HTML, rejecting it as strict validation does. */
-export async function renderMjml(source: string): Promise<string> {
+/** renderMjml, on this thread. */
+export async function renderMjmlHere(source: string): Promise<string> {
   const result = await library().mjml2html(source, {
     validationLevel: 'strict',
     keepComments: false,

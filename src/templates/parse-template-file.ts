@@ -60,6 +60,19 @@ export function parseTemplateFile(
   };
 }
 
+/**
+ * The front matter of a template file as written, fences included: the
+ * whole file when it is not closed, nothing for an SMS or a file without.
+ * What a template's subject and preheader come from, and nothing else.
+ */
+export function frontMatterText(template: TemplateFile): string {
+  const { text } = template.file;
+  const opening = fenceLine.exec(text);
+  if (opening === null || template.channel === 'sms') return '';
+  const closing = closingFence(text, opening[0].length);
+  return text.slice(0, closing?.end);
+}
+
 function whole(template: TemplateFile, body: EmbeddedText): ParsedTemplate {
   return {
     template,

@@ -2,6 +2,7 @@ import Handlebars from 'handlebars';
 import type { TimeZone } from '../runtime/time-zone.js';
 import { formatDay, formatInstant, formatMoney } from './format-values.js';
 import type { RenderContext } from './render-context.js';
+import { collectPart, partHelper } from './email-part-helper.js';
 
 /** An isolated Handlebars environment with the template helpers. */
 export type TemplateEnvironment = typeof Handlebars;
@@ -71,6 +72,8 @@ export function createTemplateEnvironment(
     formatMoney(amount),
   );
   environment.registerHelper('recommendations', recommendations);
+  // Only the merged template of a whole email calls it (see whole-email.ts).
+  environment.registerHelper(partHelper, collectPart);
   return environment;
 }
 

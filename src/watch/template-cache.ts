@@ -7,9 +7,10 @@ import {
   type CompiledTemplate,
   type TemplateWorkspace,
 } from '../templates/index.js';
+import { templateFingerprint } from '../templates/template-fingerprint.js';
+import { templateScope } from '../templates/template-scope.js';
 import { templateSends } from '../templates/template-sends.js';
 import type { TemplateSet } from '../workspace/workspace.js';
-import { templateFingerprint } from './template-fingerprint.js';
 
 /** What compiling one template file gave. */
 interface CompiledFile {
@@ -46,7 +47,11 @@ export class TemplateCache {
     const used = new Map<string, CompiledFile>();
     const keyed = templateFiles(workspace).map((file) => ({
       file,
-      key: templateFingerprint(file, sends.get(file.id) ?? [], workspace),
+      key: templateFingerprint(
+        file,
+        templateScope(sends.get(file.id) ?? [], workspace),
+        workspace,
+      ),
     }));
     const missing = keyed.filter(({ key }) => this.find(key) === undefined);
     const fresh = await compileFiles(

@@ -1,7 +1,9 @@
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { BuildSession } from '../../src/emit/build-session.js';
+import { writeOutput } from '../../src/emit/output/write-output.js';
 import { copyWorkspace, minimalWorkspace } from '../support/workspace-copy.js';
 
 async function run(
@@ -120,5 +122,153 @@ describe('slinga build', () => {
     expect(await readFile(path.join(folder, 'mine', 'notes.txt'), 'utf8')).toBe(
       'keep me',
     );
+  });
+});
+
+/** Replaces the first occurrence of a text in a workspace file. */
+async function edit(
+  folder: string,
+  file: string,
+  from: string,
+  to: string,
+): Promise<void> {
+  const target = path.join(folder, file);
+  const text = await readFile(target, 'utf8');
+  if (!text.includes(from)) throw new Error(`${file} has no ${from}`);
+  await writeFile(target, text.replace(from, to));
+}
+
+/**
+ * Builds with the session and writes the build, then builds the workspace
+ * as it is now in a fresh session, into a fresh folder, and gives both
+ * folders' files: what the session made and what a first build makes.
+ */
+async function buildBoth(
+  session: BuildSession,
+  folder: string,
+): Promise<{
+  result: Awaited<ReturnType<BuildSession['build']>>;
+  written: Map<string, string>;
+  fresh: Map<string, string>;
+}> {
+  const result = await session.build();
+  await writeOutput(path.join(folder, 'dist'), result.files);
+  const freshOut = path.join(folder, 'fresh');
+  await rm(freshOut, { recursive: true, force: true });
+  const freshSession = new BuildSession(folder, freshOut);
+  const fresh = await freshSession.build();
+  freshSession.close();
+  expect(fresh.reused).toEqual([]);
+  await writeOutput(freshOut, fresh.files);
+  return {
+    result,
+    written: await readTree(path.join(folder, 'dist')),
+    fresh: await readTree(freshOut),
+  };
+}
+
+describe('a build session', () => {
+  test('after template edits, each rebuild writes the bytes a first build writes', async () => {
+    const folder = await copyWorkspace(minimalWorkspace);
+    const session = new BuildSession(folder, path.join(folder, 'dist'));
+    const first = await buildBoth(session, folder);
+    expect(first.result.checked).toBe('full');
+    expect(first.written).toEqual(first.fresh);
+
+    // The body of an email: that template alone, the trigger package kept.
+    await edit(folder, 'templates/winback.mjml', 'Hej!', 'Hej igen!');
+    const body = await buildBoth(session, folder);
+    expect(body.result).toMatchObject({
+      checked: 'templates',
+      compiled: ['winback'],
+      triggers: 'reused',
+    });
+    expect(body.written.get('preview/winback.txt')).toContain('Hej igen!');
+    expect(body.written).toEqual(body.fresh);
+
+    // A subject: the trigger package has the subject lines, so it is made again.
+    await edit(folder, 'templates/basket.mjml', 'subject: ', 'subject: Nu! ');
+    const subject = await buildBoth(session, folder);
+    expect(subject.result).toMatchObject({
+      checked: 'templates',
+      compiled: ['basket'],
+      triggers: 'emitted',
+    });
+    expect(subject.written).toEqual(subject.fresh);
+
+    // An SMS text.
+    await writeFile(
+      path.join(folder, 'templates', 'winback_reminder.sms.hbs'),
+      'Snart slut! Svara STOPP för att avregistrera dig.\n',
+    );
+    const sms = await buildBoth(session, folder);
+    expect(sms.result).toMatchObject({
+      checked: 'templates',
+      compiled: ['winback_reminder'],
+      triggers: 'reused',
+    });
+    expect(sms.written).toEqual(sms.fresh);
+
+    // Nothing.
+    const unchanged = await buildBoth(session, folder);
+    expect(unchanged.result).toMatchObject({
+      checked: 'unchanged',
+      compiled: [],
+      triggers: 'reused',
+    });
+    expect(unchanged.written).toEqual(unchanged.fresh);
+    session.close();
+  });
+
+  test('a YAML edit checks everything again and makes what depends on it again', async () => {
+    const folder = await copyWorkspace(minimalWorkspace);
+    const session = new BuildSession(folder, path.join(folder, 'dist'));
+    await buildBoth(session, folder);
+
+    // A journey: the trigger package changes; the templates' variables do not.
+    await edit(folder, 'journeys/winback.yaml', 'wait: 14d', 'wait: 10d');
+    const journey = await buildBoth(session, folder);
+    expect(journey.result).toMatchObject({
+      checked: 'full',
+      compiled: [],
+      triggers: 'emitted',
+    });
+    expect(journey.written).toEqual(journey.fresh);
+
+    // A parameter: templates see parameters, so every one is compiled again.
+    await edit(folder, 'journeys/parameters.yaml', 'value: 367', 'value: 400');
+    const parameter = await buildBoth(session, folder);
+    expect(parameter.result).toMatchObject({
+      checked: 'full',
+      triggers: 'emitted',
+    });
+    expect([...parameter.result.compiled].sort()).toEqual([
+      'basket',
+      'winback',
+      'winback_reminder',
+    ]);
+    expect(parameter.written).toEqual(parameter.fresh);
+    session.close();
+  });
+
+  test('a template error fails the build; fixing it builds as a first build does', async () => {
+    const folder = await copyWorkspace(minimalWorkspace);
+    const session = new BuildSession(folder, path.join(folder, 'dist'));
+    await buildBoth(session, folder);
+    await edit(folder, 'templates/winback.mjml', 'Hej!', '{{member.nmae}}');
+    const broken = await session.build();
+    expect(broken.files.size).toBe(0);
+    expect(broken.checked).toBe('templates');
+    const freshSession = new BuildSession(folder, path.join(folder, 'fresh'));
+    const fresh = await freshSession.build();
+    freshSession.close();
+    expect(broken.diagnostics.map((d) => d.code)).toEqual(['SL812']);
+    expect(broken.diagnostics).toEqual(fresh.diagnostics);
+
+    await edit(folder, 'templates/winback.mjml', '{{member.nmae}}', 'Hej då!');
+    const fixed = await buildBoth(session, folder);
+    expect(fixed.result.checked).toBe('templates');
+    expect(fixed.written).toEqual(fixed.fresh);
+    session.close();
   });
 });

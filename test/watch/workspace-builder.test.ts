@@ -80,6 +80,24 @@ describe('WorkspaceBuilder', () => {
     expect(build.good?.fixtures).toBe(first.good?.fixtures);
   });
 
+  test('an editor saving by replacing the file still checks only that template', async () => {
+    const folder = await workspace();
+    const builder = new WorkspaceBuilder(folder);
+    const first = await builder.rebuild();
+    await writeFile(
+      path.join(folder, 'templates/winback.mjml'),
+      winbackEmail('Välkommen tillbaka'),
+    );
+    const build = await builder.rebuild([
+      { kind: 'unlink', path: 'templates/winback.mjml' },
+      { kind: 'add', path: 'templates/winback.mjml' },
+    ]);
+    expect(build.templatesOnly).toBe(true);
+    expect(build.compiled).toEqual(['templates/winback.mjml']);
+    expect(subjectOf(build)).toBe('Välkommen tillbaka');
+    expect(build.good?.fixtures).toBe(first.good?.fixtures);
+  });
+
   test('a template error shows over the last good build, as a full check finds it', async () => {
     const folder = await workspace();
     const builder = new WorkspaceBuilder(folder);

@@ -62,13 +62,7 @@ export async function writeOutput(
   const retired = `${target}.retired-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
   try {
-    for (const [relative, content] of [...files].sort(([a], [b]) =>
-      a < b ? -1 : 1,
-    )) {
-      const file = path.join(staging, relative);
-      await mkdir(path.dirname(file), { recursive: true });
-      await writeFile(file, content);
-    }
+    await writeFiles(staging, files);
     await writeFile(
       path.join(staging, buildMarker),
       'Written by slinga build; replaced by the next build.\n',
@@ -80,6 +74,35 @@ export async function writeOutput(
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
+}
+
+/** How many files are written at a time: well below any open-file limit. */
+const parallelWrites = 64;
+
+/**
+ * Writes files into a new folder: the folders first, then the files, many
+ * at a time. Written one after the other, the few hundred files of a build
+ * took longer than a whole rebuild may.
+ */
+async function writeFiles(
+  folder: string,
+  files: ReadonlyMap<string, string>,
+): Promise<void> {
+  const pending = [...files].map(
+    ([relative, content]) => [path.join(folder, relative), content] as const,
+  );
+  const folders = new Set([
+    folder,
+    ...pending.map(([file]) => path.dirname(file)),
+  ]);
+  for (const parent of [...folders].sort())
+    await mkdir(parent, { recursive: true });
+  const writer = async (): Promise<void> => {
+    for (let next = pending.pop(); next !== undefined; next = pending.pop())
+      await writeFile(next[0], next[1]);
+  };
+  const writers = Math.min(parallelWrites, pending.length);
+  await Promise.all(Array.from({ length: writers }, writer));
 }
 
 /** The text of a file of an earlier build, or undefined. */

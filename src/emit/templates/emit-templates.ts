@@ -1,4 +1,4 @@
-import type { CompiledTemplate } from '../../templates/index.js';
+import type { CompiledTemplate, RenderedEmail } from '../../templates/index.js';
 import type { TemplateSet } from '../../workspace/workspace.js';
 
 /**
@@ -13,26 +13,36 @@ export function emitTemplate(
   const outputs = new Map<string, string>();
   const { email, sms } = compiled;
   const base = `templates/${compiled.id}`;
-  if (email !== undefined && files.email !== undefined) {
+  // One render with sample values gives the previews and the sample subject.
+  const preview = email?.render(email.sample);
+  if (
+    preview !== undefined &&
+    email !== undefined &&
+    files.email !== undefined
+  ) {
     const from = files.email.file.path;
     outputs.set(`${base}.html.hbs`, `${htmlHeader(from)}${email.sources.html}`);
     outputs.set(`${base}.txt.hbs`, `${hbsHeader(from)}${email.sources.text}`);
     outputs.set(
       `preview/${compiled.id}.html`,
-      `${htmlHeader(from)}${email.html(email.sample)}`,
+      `${htmlHeader(from)}${preview.html}`,
     );
-    outputs.set(`preview/${compiled.id}.txt`, `${email.text(email.sample)}\n`);
+    outputs.set(`preview/${compiled.id}.txt`, `${preview.text}\n`);
   }
   if (sms !== undefined && files.sms !== undefined) {
     const from = files.sms.file.path;
     outputs.set(`${base}.sms.hbs`, `${hbsHeader(from)}${sms.source}`);
     outputs.set(`preview/${compiled.id}.sms.txt`, sms.text(sms.sample));
   }
-  outputs.set(`${base}.json`, metadata(compiled, files));
+  outputs.set(`${base}.json`, metadata(compiled, files, preview));
   return outputs;
 }
 
-function metadata(compiled: CompiledTemplate, files: TemplateSet): string {
+function metadata(
+  compiled: CompiledTemplate,
+  files: TemplateSet,
+  preview: RenderedEmail | undefined,
+): string {
   const { email, sms } = compiled;
   const document = {
     generatedBy: 'slinga build',
@@ -46,7 +56,7 @@ function metadata(compiled: CompiledTemplate, files: TemplateSet): string {
           email: {
             subject: email.sources.subject,
             preheader: email.sources.preheader,
-            sampleSubject: email.subject(email.sample),
+            sampleSubject: preview?.subject,
           },
         }),
     ...(sms === undefined

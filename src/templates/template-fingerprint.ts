@@ -2,24 +2,22 @@ import { createHash } from 'node:crypto';
 import type { Type } from '../language/types.js';
 import type { TemplateFile } from '../loading/loaded-document.js';
 import { assertNever } from '../support/assert-never.js';
-import type { TemplateWorkspace } from '../templates/index.js';
-import { templateScope } from '../templates/template-scope.js';
-import type { TemplateSend } from '../templates/template-sends.js';
+import type { Workspace } from '../workspace/workspace.js';
+import type { TemplateScope } from './template-scope.js';
 
 /**
- * A hash of everything a compiled template depends on: the file's text,
- * and the variables its sends give it (their types decide how date helpers
- * compile), the parameters and the time zone. Two files with the same
- * fingerprint compile to the same functions, so a cache keyed by it is
- * never stale, and editing a journey recompiles only the templates whose
- * variables it changed.
+ * A hash of everything checking and compiling a template depends on: the
+ * file's text, and the variables its sends give it (see templateScope:
+ * their types decide how date helpers compile), the parameters and the time
+ * zone. Two files with the same fingerprint check and compile the same, so
+ * a cache keyed by it is never stale, and editing a journey recompiles only
+ * the templates whose variables it changed.
  */
 export function templateFingerprint(
   file: TemplateFile,
-  sends: readonly TemplateSend[],
-  workspace: TemplateWorkspace,
+  scope: TemplateScope,
+  workspace: Pick<Workspace, 'policy' | 'parameters'>,
 ): string {
-  const scope = templateScope(sends, workspace);
   const parts = {
     path: file.file.path,
     channel: file.channel,
@@ -38,8 +36,25 @@ export function templateFingerprint(
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
 }
 
+/**
+ * Type keys of the object types met so far. Every template's scope holds
+ * the whole member type, the same object each time: spelled out once, not
+ * once per template file.
+ */
+const objectKeys = new WeakMap<Type, string>();
+
 /** A type in full, nested properties included. */
 function typeKey(type: Type): string {
+  if (type.kind !== 'object') return spelledType(type);
+  let key = objectKeys.get(type);
+  if (key === undefined) {
+    key = spelledType(type);
+    objectKeys.set(type, key);
+  }
+  return key;
+}
+
+function spelledType(type: Type): string {
   switch (type.kind) {
     case 'enum':
       return `enum(${type.values.join('|')})`;
