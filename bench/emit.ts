@@ -44,7 +44,8 @@ import type { Workspace } from '../src/workspace/workspace.js';
  */
 
 const members = Number(process.env['BENCH_EMIT_MEMBERS'] ?? 2_100_000);
-const passes = 2;
+/** One pass per variant: each runs once in every place of the order. */
+const passes = 4;
 const heapMegabytes = 16_384;
 const startDay = parseDate('2025-05-01') ?? 0;
 const goalRatio = 1.2;
@@ -106,10 +107,12 @@ async function measureEmit(): Promise<string> {
   const countSubjects = (line: SendLine): void => {
     if (line.subject !== null) subjects.written++;
   };
-  const variants: [string, () => { ms: number; sends: number }][] = [
+  // Built once, as the emitted program is: each pass then runs warm code.
+  const simulated = buildProgram(workspace);
+  const variants: [string, () => DayTiming][] = [
     [
       'simulator (buildProgram, src/runtime)',
-      () => runDay(JourneyEngine, buildProgram(workspace), day),
+      () => runDay(JourneyEngine, simulated, day),
     ],
     [
       'emitted code (program.ts, runtime/)',
@@ -136,30 +139,57 @@ async function measureEmit(): Promise<string> {
         ),
     ],
   ];
-  const best = variants.map(() => ({ ms: Infinity, sends: 0 }));
+  const best = variants.map(() => ({
+    ms: Infinity,
+    cpuMs: Infinity,
+    sends: 0,
+  }));
   for (let pass = 0; pass < passes; pass++) {
-    variants.forEach(([, run], index) => {
+    // Each pass starts with another variant: none always runs on the heap
+    // the others left.
+    const order = variants.map((_, place) => (place + pass) % variants.length);
+    for (const index of order) {
+      const run = variants[index]?.[1];
+      if (run === undefined) continue;
       const result = run();
-      const previous = best[index]?.ms ?? Infinity;
-      best[index] = { ms: Math.min(previous, result.ms), sends: result.sends };
-    });
+      const previous = best[index] ?? result;
+      best[index] = {
+        ms: Math.min(previous.ms, result.ms),
+        cpuMs: Math.min(previous.cpuMs, result.cpuMs),
+        sends: result.sends,
+      };
+    }
   }
 
   const ms = best.map((result) => result.ms);
-  const [simulator = 0, engine = 0, , withSubjects = 0] = ms;
+  const cpuMs = best.map((result) => result.cpuMs);
+  const ratio = (times: number[], index: number): number =>
+    (times[index] ?? 0) / (times[0] ?? 1);
   const files = cold.result.size;
-  const verdict = (value: number): string =>
-    `${value <= goalRatio ? 'met' : 'missed'} (${value.toFixed(2)}x)`;
+  const verdict = (index: number): string => {
+    const wall = ratio(ms, index);
+    const cpu = ratio(cpuMs, index);
+    // Processor time decides: other work on the machine adds to wall time.
+    const met = cpu <= goalRatio;
+    return `${met ? 'met' : 'missed'} (${wall.toFixed(2)}x wall, ${cpu.toFixed(2)}x processor)`;
+  };
   return [
     `emit, bundled workspace (${files} files): ${cold.ms.toFixed(0)} ms the first time in a process, ${warm.toFixed(0)} ms after`,
-    `one day of ${members.toLocaleString('en')} generated members, ${day.events.length.toLocaleString('en')} events (best of ${passes}):`,
+    `one day of ${members.toLocaleString('en')} generated members, ${day.events.length.toLocaleString('en')} events (best of ${passes} for wall and processor time each):`,
     ...variants.map(
       ([name], index) =>
-        `  ${name}: ${ms[index]?.toFixed(0)} ms, ${best[index]?.sends} send decisions`,
+        `  ${name}: ${ms[index]?.toFixed(0)} ms wall, ${cpuMs[index]?.toFixed(0)} ms processor, ${best[index]?.sends} send decisions`,
     ),
     `  subjects rendered per pass: ${subjects.written / passes}`,
-    `goal: emitted within ${goalRatio}x the simulator: ${verdict(engine / simulator)}; with send lines and subjects: ${verdict(withSubjects / simulator)}`,
+    `goal: emitted within ${goalRatio}x the simulator: ${verdict(1)}; with send lines and subjects: ${verdict(3)}`,
   ].join('\n');
+}
+
+/** One run of a day: wall and processor (all threads) milliseconds. */
+interface DayTiming {
+  readonly ms: number;
+  readonly cpuMs: number;
+  readonly sends: number;
 }
 
 /** A day's input: the members and their events, made once. */
@@ -200,13 +230,14 @@ function runDay(
   program: Program,
   day: Day,
   decisions?: Decisions,
-): { ms: number; sends: number } {
+): DayTiming {
   const copies = structuredClone(day.members) as Record<string, unknown>[];
   const events = structuredClone(day.events);
   let sends = 0;
   // Each run starts from a collected heap: the last run's garbage (millions
   // of members' state) would otherwise be collected inside this one's time.
   garbageCollector()?.();
+  const cpuStart = process.cpuUsage();
   const { ms } = timed(() => {
     // The listener is completed once the engine exists: the runner's
     // decisions read the engine's members.
@@ -223,7 +254,8 @@ function runDay(
     engine.planDay(startDay);
     engine.runUntil(program.timeZone.toEpoch(startDay + 1, 0));
   });
-  return { ms, sends };
+  const cpu = process.cpuUsage(cpuStart);
+  return { ms, cpuMs: (cpu.user + cpu.system) / 1_000, sends };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -48,11 +49,7 @@ describe('the bundled programme', () => {
   });
 
   test('builds every template and the trigger package', async () => {
-    const out = path.join(
-      await mkdtemp(path.join(tmpdir(), 'slinga-')),
-      'dist',
-    );
-    const result = await buildWorkspace('.', out);
+    const result = await bundledBuild();
     expect(result.diagnostics).toEqual([]);
     expect(result.compiled.length).toBe(39);
     const files = [...result.files.keys()];
@@ -60,4 +57,44 @@ describe('the bundled programme', () => {
     expect(files.filter((file) => file.endsWith('.sms.hbs')).length).toBe(39);
     expect(files).toContain('triggers/main.ts');
   });
+
+  test('builds the outputs committed as snapshots, byte for byte', async () => {
+    const { files } = await bundledBuild();
+    // Every output file by digest: a change anywhere names the file.
+    const digests = [...files]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([file, text]) => `${digest(text)}  ${file}`);
+    await expect(`${digests.join('\n')}\n`).toMatchFileSnapshot(
+      './__snapshots__/bundled-build/files.sha256',
+    );
+    // The winback email's HTML and text, its SMS, and the trigger package's
+    // typed model, program and subjects, to read in a review.
+    for (const file of [
+      'templates/winback.html.hbs',
+      'templates/winback.txt.hbs',
+      'templates/winback.sms.hbs',
+      'templates/winback.json',
+      'triggers/model.ts',
+      'triggers/program.ts',
+      'triggers/subjects.ts',
+    ]) {
+      await expect(files.get(file)).toMatchFileSnapshot(
+        `./__snapshots__/bundled-build/${file.replace('/', '__')}.snap`,
+      );
+    }
+  });
 });
+
+let built: ReturnType<typeof buildWorkspace> | undefined;
+
+/** The bundled workspace's build, made once for the tests that read it. */
+async function bundledBuild(): ReturnType<typeof buildWorkspace> {
+  built ??= mkdtemp(path.join(tmpdir(), 'slinga-')).then((folder) =>
+    buildWorkspace('.', path.join(folder, 'dist')),
+  );
+  return built;
+}
+
+function digest(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
