@@ -68,35 +68,6 @@ export function conditionText(condition: Condition | undefined): string | null {
   return text;
 }
 
-/** A type in full, nested properties included: `object{at: datetime}`. */
-export function typeText(type: Type): string {
-  switch (type.kind) {
-    case 'enum':
-      return `enum(${type.values.join(', ')})`;
-    case 'list':
-      return `list<${typeText(type.item)}>`;
-    case 'object':
-      return `object{${[...type.properties]
-        .map(([name, property]) => `${name}: ${typeText(property)}`)
-        .join(', ')}}`;
-    case 'optional':
-      return `${typeText(type.inner)}?`;
-    case 'error':
-      return 'unknown';
-    case 'string':
-    case 'integer':
-    case 'number':
-    case 'money':
-    case 'boolean':
-    case 'date':
-    case 'datetime':
-    case 'duration':
-      return type.kind;
-    default:
-      return assertNever(type);
-  }
-}
-
 /** A runtime value (see src/language/types.ts) as written: `500 SEK`, `7d`. */
 export function valueText(value: unknown, type: Type): string {
   if (value === null || value === undefined) return 'none';

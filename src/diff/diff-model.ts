@@ -6,7 +6,8 @@ import type {
   MemberModel,
   Parameter,
 } from '../workspace/workspace.js';
-import { conditionText, typeText, valueText } from './describe-values.js';
+import { describeTypeInFull } from '../language/types.js';
+import { conditionText, valueText } from './describe-values.js';
 import type { Locators } from './location.js';
 import {
   changedItem,
@@ -35,8 +36,8 @@ export function diffModel(
       const location = locators.head.at(after.span);
       details.compare(
         'type',
-        typeText(before.type),
-        typeText(after.type),
+        describeTypeInFull(before.type),
+        describeTypeInFull(after.type),
         location,
       );
       return changedItem('model', id, details.details, location);
@@ -66,8 +67,8 @@ function diffEvent(
     const b = after.fields.get(name);
     details.compare(
       `payload ${name}`,
-      a === undefined ? null : typeText(a.type),
-      b === undefined ? null : typeText(b.type),
+      a === undefined ? null : describeTypeInFull(a.type),
+      b === undefined ? null : describeTypeInFull(b.type),
       b === undefined ? location : locators.head.at(b.span),
     );
   }
@@ -88,7 +89,7 @@ function single(
   change: 'added' | 'removed',
   locators: Locators,
 ): SemanticChange {
-  const summary = 'fields' in item ? 'event' : typeText(item.type);
+  const summary = 'fields' in item ? 'event' : describeTypeInFull(item.type);
   const side = change === 'added' ? locators.head : locators.base;
   return onlyOneSide('model', id, change, summary, side.at(item.span));
 }
@@ -121,8 +122,8 @@ export function diffParameters(
       const location = locators.head.at(after.span);
       details.compare(
         'type',
-        typeText(before.type),
-        typeText(after.type),
+        describeTypeInFull(before.type),
+        describeTypeInFull(after.type),
         location,
       );
       details.compare(
@@ -138,7 +139,7 @@ export function diffParameters(
         'parameter',
         id,
         change,
-        `${valueText(parameter.value, parameter.type)} (${typeText(parameter.type)})`,
+        `${valueText(parameter.value, parameter.type)} (${describeTypeInFull(parameter.type)})`,
         (change === 'added' ? locators.head : locators.base).at(parameter.span),
       ),
   );

@@ -83,17 +83,33 @@ export function requiredType(type: Type): Type {
   return type.kind === 'optional' ? type.inner : type;
 }
 
-/** How a type is written in messages: `date?`, `list<money>`, `enum(a, b)`. */
+/**
+ * How a type is written in messages: `date?`, `list<money>`, `enum(a, b)`;
+ * an object names its properties: `object{at, amount}`.
+ */
 export function describeType(type: Type): string {
+  return spellType(type, false);
+}
+
+/** A type in full, nested properties included: `object{at: datetime}`. */
+export function describeTypeInFull(type: Type): string {
+  return spellType(type, true);
+}
+
+function spellType(type: Type, full: boolean): string {
   switch (type.kind) {
     case 'enum':
       return `enum(${type.values.join(', ')})`;
     case 'list':
-      return `list<${describeType(type.item)}>`;
+      return `list<${spellType(type.item, full)}>`;
     case 'object':
-      return `object{${[...type.properties.keys()].join(', ')}}`;
+      return `object{${[...type.properties]
+        .map(([name, property]) =>
+          full ? `${name}: ${spellType(property, true)}` : name,
+        )
+        .join(', ')}}`;
     case 'optional':
-      return `${describeType(type.inner)}?`;
+      return `${spellType(type.inner, full)}?`;
     case 'error':
       return 'unknown';
     case 'string':

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Type } from '../language/types.js';
+import { describeTypeInFull, type Type } from '../language/types.js';
 import type { TemplateFile } from '../loading/loaded-document.js';
-import { assertNever } from '../support/assert-never.js';
 import type { Workspace } from '../workspace/workspace.js';
 import type { TemplateScope } from './template-scope.js';
 
@@ -45,38 +44,11 @@ const objectKeys = new WeakMap<Type, string>();
 
 /** A type in full, nested properties included. */
 function typeKey(type: Type): string {
-  if (type.kind !== 'object') return spelledType(type);
+  if (type.kind !== 'object') return describeTypeInFull(type);
   let key = objectKeys.get(type);
   if (key === undefined) {
-    key = spelledType(type);
+    key = describeTypeInFull(type);
     objectKeys.set(type, key);
   }
   return key;
-}
-
-function spelledType(type: Type): string {
-  switch (type.kind) {
-    case 'enum':
-      return `enum(${type.values.join('|')})`;
-    case 'list':
-      return `list<${typeKey(type.item)}>`;
-    case 'object':
-      return `{${[...type.properties]
-        .map(([name, property]) => `${name}:${typeKey(property)}`)
-        .join(',')}}`;
-    case 'optional':
-      return `${typeKey(type.inner)}?`;
-    case 'error':
-    case 'string':
-    case 'integer':
-    case 'number':
-    case 'money':
-    case 'boolean':
-    case 'date':
-    case 'datetime':
-    case 'duration':
-      return type.kind;
-    default:
-      return assertNever(type);
-  }
 }
