@@ -92,6 +92,22 @@ describe('slinga build', () => {
     expect(preview).toBe('Du glömde något i varukorgen! Avreg: svara STOPP');
   });
 
+  test('outputs made by another version of Slinga are compiled again', async () => {
+    const folder = await copyWorkspace(minimalWorkspace);
+    await run('build', folder);
+    const manifest = path.join(folder, 'dist', '.slinga-cache.json');
+    const written = JSON.parse(await readFile(manifest, 'utf8')) as {
+      made_by: string;
+    };
+    expect(written.made_by).toMatch(/^slinga \S+, mjml \S+, handlebars \S+$/);
+    await writeFile(
+      manifest,
+      JSON.stringify({ ...written, made_by: 'slinga 0.0.1, mjml 4.0.0' }),
+    );
+    const result = await run('build', folder);
+    expect(result.stdout).toMatch(/: 3 templates compiled, 0 reused\.\n$/);
+  });
+
   test('a failed build leaves the previous output as it was', async () => {
     const folder = await copyWorkspace(minimalWorkspace);
     await run('build', folder);

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { packageRoot } from '../typescript/copy-sources.js';
 import { readPrevious } from './write-output.js';
 
 /** Where a build keeps what the next one needs to reuse its work. */
@@ -6,7 +8,7 @@ export const manifestFile = '.slinga-cache.json';
 
 /** The outputs of one template id, and what they were made from. */
 export interface ManifestEntry {
-  /** The template set's key (see templateSetKey in build-session.ts). */
+  /** The template set's key (see templateSetKeys in build-keys.ts). */
   readonly key: string;
   /** The paths of its outputs, relative to the output folder. */
   readonly files: readonly string[];
@@ -15,7 +17,31 @@ export interface ManifestEntry {
 /** What a build made of each template id. */
 interface BuildManifest {
   readonly version: 2;
+  /** What made the outputs (see madeBy): another maker's are not reused. */
+  readonly made_by: string;
   readonly templates: Readonly<Record<string, ManifestEntry>>;
+}
+
+let maker: string | undefined;
+
+/**
+ * Slinga's version, and those of the libraries that shape a template's
+ * outputs (MJML and Handlebars): a template's key says what it was made
+ * from, this what it was made with. Another Slinga reuses nothing.
+ */
+export function madeBy(): string {
+  if (maker !== undefined) return maker;
+  const manifest = JSON.parse(
+    readFileSync(path.join(packageRoot(), 'package.json'), 'utf8'),
+  ) as { version?: string; dependencies?: Record<string, string> };
+  const library = (name: string): string =>
+    `${name} ${manifest.dependencies?.[name] ?? '?'}`;
+  maker = [
+    `slinga ${manifest.version ?? '?'}`,
+    library('mjml'),
+    library('handlebars'),
+  ].join(', ');
+  return maker;
 }
 
 /** The manifest as the build writes it: sorted, so its bytes are stable. */
@@ -25,6 +51,7 @@ export function manifestText(
   const ids = [...templates.keys()].sort();
   const manifest: BuildManifest = {
     version: 2,
+    made_by: madeBy(),
     templates: Object.fromEntries(
       ids.map((id) => [id, templates.get(id) ?? { key: '', files: [] }]),
     ),
@@ -88,12 +115,18 @@ export class PreviousOutputs {
   }
 }
 
-/** The manifest's templates, or none when it is missing or not version 2. */
+/**
+ * The manifest's templates; none when it is missing, not version 2, or made
+ * by another version of Slinga or its libraries.
+ */
 function parse(text: string | undefined): Record<string, unknown> {
   try {
     const manifest = JSON.parse(text ?? '{}') as Partial<BuildManifest>;
     const { version, templates } = manifest;
-    return version === 2 && typeof templates === 'object' && templates !== null
+    return version === 2 &&
+      manifest.made_by === madeBy() &&
+      typeof templates === 'object' &&
+      templates !== null
       ? templates
       : {};
   } catch {
