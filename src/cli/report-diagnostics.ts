@@ -8,6 +8,7 @@ import { formatJson } from '../diagnostics/formatters/format-json.js';
 import { assertNever } from '../support/assert-never.js';
 import { ExitCode } from './exit-code.js';
 import { wantsColor, type OutputStreams } from './streams.js';
+import { plural } from '../support/plural.js';
 
 /** The output formats of diagnostics. */
 export type DiagnosticFormat = 'human' | 'json' | 'github';
@@ -57,7 +58,5 @@ function render(
 
 function summary(errors: number, warnings: number): string {
   if (errors === 0 && warnings === 0) return 'No problems found.\n';
-  const plural = (count: number, word: string): string =>
-    `${count} ${word}${count === 1 ? '' : 's'}`;
   return `${plural(errors, 'error')}, ${plural(warnings, 'warning')}.\n`;
 }

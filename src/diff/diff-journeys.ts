@@ -21,6 +21,7 @@ import {
   onlyOneSide,
   type SemanticChange,
 } from './semantic-change.js';
+import { plural } from '../support/plural.js';
 
 const weekdays = [
   'monday',
@@ -134,7 +135,7 @@ function journeySummary(journey: Journey): string {
     condition === null
       ? entryText(journey.entry)
       : `${entryText(journey.entry)}, ${entryConditionName(journey.entry)} ${condition}`;
-  return `${journey.category}; ${entry}; ${steps} step${steps === 1 ? '' : 's'}`;
+  return `${journey.category}; ${entry}; ${plural(steps, 'step')}`;
 }
 
 /** How members enter, without the condition: `every day at 09:00`. */

@@ -15,6 +15,7 @@ import {
 } from './format-figures.js';
 import type { EmailRendering } from './render-emails.js';
 import type { SideSource } from './open-side.js';
+import { plural } from '../support/plural.js';
 
 /** The report as text for a terminal. */
 export function formatDiffHuman(report: DiffReport): string {
@@ -36,8 +37,8 @@ function headerLines(report: DiffReport): string[] {
   const total = summary.added + summary.removed + summary.changed;
   const lines = [
     `slinga diff ${sideText(report.base)} → ${sideText(report.head)}`,
-    `${total} change${total === 1 ? '' : 's'}: ${summary.changed} changed, ${summary.added} added, ${summary.removed} removed`,
-    `${summary.fixturesWithChangedSends.length} fixture${summary.fixturesWithChangedSends.length === 1 ? '' : 's'} with changed sends`,
+    `${plural(total, 'change')}: ${summary.changed} changed, ${summary.added} added, ${summary.removed} removed`,
+    `${plural(summary.fixturesWithChangedSends.length, 'fixture')} with changed sends`,
   ];
   const mean = report.population?.pressure.all.meanPerWeek;
   if (mean !== undefined)
@@ -95,7 +96,7 @@ function fixtureLines(fixtures: readonly FixtureSends[]): string[] {
         ? ' (each side ran its own version)'
         : '';
     lines.push(
-      `fixture ${fixture.id}: ${fixture.changes.length} send${fixture.changes.length === 1 ? '' : 's'} changed${own}`,
+      `fixture ${fixture.id}: ${plural(fixture.changes.length, 'send')} changed${own}`,
     );
     for (const change of fixture.changes)
       lines.push(`    ${change.kind.padEnd(17)} ${sendChangeText(change)}`);

@@ -24,6 +24,7 @@ import {
   type ChangeArea,
   type SemanticChange,
 } from './semantic-change.js';
+import { plural } from '../support/plural.js';
 
 const areaTitles: Readonly<Record<ChangeArea, string>> = {
   model: 'Model',
@@ -58,8 +59,8 @@ function summaryBlock(report: DiffReport): string {
   const lines = [
     `### Slinga diff: \`${sideText(report.base)}\` → \`${sideText(report.head)}\``,
     '',
-    `- **${total} change${total === 1 ? '' : 's'}**: ${summary.changed} changed, ${summary.added} added, ${summary.removed} removed`,
-    `- **${fixtures} fixture${fixtures === 1 ? '' : 's'} with changed sends**${fixtures === 0 ? '' : `: ${summary.fixturesWithChangedSends.map(code).join(', ')}`}`,
+    `- **${plural(total, 'change')}**: ${summary.changed} changed, ${summary.added} added, ${summary.removed} removed`,
+    `- **${plural(fixtures, 'fixture')} with changed sends**${fixtures === 0 ? '' : `: ${summary.fixturesWithChangedSends.map(code).join(', ')}`}`,
   ];
   const population = report.population;
   if (population !== null) {

@@ -1,5 +1,6 @@
 import { assertNever } from '../support/assert-never.js';
 import type { Entry, ReEntry } from '../workspace/journey.js';
+import { plural } from '../support/plural.js';
 
 const minute = 60_000;
 const hour = 60 * minute;
@@ -81,11 +82,6 @@ export function describeReEntry(reEntry: ReEntry): string {
     default:
       return assertNever(reEntry);
   }
-}
-
-/** `1 day`, `3 days`. */
-export function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 /** A share as a percentage with one decimal: `12.5 %`. */

@@ -2,6 +2,7 @@ import type { GoodBuild } from '../../watch/build.js';
 import { html } from '../html.js';
 import type { Page } from '../layout.js';
 import { templateSenders } from '../render-contexts.js';
+import { plural } from '../../support/plural.js';
 
 /** Every template id, with its channels and who sends it. */
 export function messagesPage(good: GoodBuild | undefined): Page {
@@ -43,7 +44,7 @@ export function messagesPage(good: GoodBuild | undefined): Page {
                 <td>
                   ${
                     compiled?.sms
-                      ? `${compiled.sms.encoding === 'ucs2' ? 'UCS-2' : 'GSM-7'}, ${compiled.sms.parts} part${compiled.sms.parts === 1 ? '' : 's'}`
+                      ? `${compiled.sms.encoding === 'ucs2' ? 'UCS-2' : 'GSM-7'}, ${plural(compiled.sms.parts, 'part')}`
                       : html`<span class="muted">—</span>`
                   }
                 </td>

@@ -3,6 +3,7 @@ import type {
   PopulationReport,
   PressureReport,
 } from './run-population.js';
+import { plural } from '../../support/plural.js';
 
 /** The version of the JSON population report; raised on breaking changes. */
 export const populationReportVersion = 1;
@@ -110,7 +111,7 @@ interface Table {
 }
 
 function sections(report: PopulationReport): { title: string; table: Table }[] {
-  const period = `${report.days} day${report.days === 1 ? '' : 's'} from ${report.startDate}`;
+  const period = `${plural(report.days, 'day')} from ${report.startDate}`;
   const members = `${count(report.members.start)} members`;
   return [
     {
