@@ -16,7 +16,7 @@ import {
   formatPopulationJson,
   formatPopulationMarkdown,
 } from '../../src/simulation/population/format-population.js';
-import { fits } from '../../src/simulation/population/generate-events.js';
+import { fits } from '../../src/simulation/population/event-shapes.js';
 import {
   generateMembers,
   type Member,
