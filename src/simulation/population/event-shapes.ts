@@ -2,11 +2,11 @@ import type { Type } from '../../language/types.js';
 import { assertNever } from '../../support/assert-never.js';
 import type { EventType } from '../../workspace/workspace.js';
 import {
-  DayClock,
   acceptsChoice,
   defaultValue,
   objectBuilder,
-} from './generate-members.js';
+} from './member-attributes.js';
+import type { DayClock } from './member-profile.js';
 import type { Random } from './random.js';
 
 /*

@@ -4,15 +4,9 @@ import {
 } from '../../runtime/calendar.js';
 import type { TimeZone } from '../../runtime/time-zone.js';
 import type { EventType, MemberModel } from '../../workspace/workspace.js';
-import {
-  DayClock,
-  MemberFactory,
-  areaChoices,
-  areas,
-  drawPrice,
-  stores,
-  type Member,
-} from './generate-members.js';
+import { MemberFactory, type Member } from './generate-members.js';
+import { DayClock } from './member-profile.js';
+import { areaChoices, areas, drawPrice, stores } from './programme-facts.js';
 import {
   joinerIndex,
   wholeBase,

@@ -1,10 +1,6 @@
 import { millisecondsPerHour } from '../../runtime/calendar.js';
-import {
-  areaChoices,
-  levelOf,
-  levelThresholds,
-  type Member,
-} from './generate-members.js';
+import type { Member } from './generate-members.js';
+import { areaChoices, levelOf, levelThresholds } from './programme-facts.js';
 import type { Random } from './random.js';
 
 const millisecondsPerYear = 365 * 24 * millisecondsPerHour;

@@ -1,6 +1,6 @@
 import type { EngineListener, SendRecord } from '../../runtime/engine-types.js';
 import type { Program } from '../../runtime/program.js';
-import { firstMemberNumber } from './generate-members.js';
+import { firstMemberNumber } from './member-profile.js';
 
 /** Counts of what journeys did, for one journey or all of them. */
 export interface JourneyCounts {
