@@ -9,10 +9,8 @@ import type { MemberModel } from '../workspace/workspace.js';
 import { valueText } from './describe-values.js';
 import { locateEither, type Locators } from './location.js';
 import {
-  changedItem,
-  compareById,
-  DetailList,
-  onlyOneSide,
+  diffItems,
+  type DetailList,
   type SemanticChange,
 } from './semantic-change.js';
 
@@ -32,12 +30,9 @@ export function diffFixtures(
   locators: Locators,
   words: FixtureWords,
 ): SemanticChange[] {
-  return compareById(
-    base,
-    head,
-    (id, before, after) => {
-      const details = new DetailList();
-      const location = locators.head.at(after.span);
+  return diffItems(base, head, locators, {
+    area: 'fixture',
+    compare: (before, after, details) => {
       details.compare(
         'period',
         periodText(before),
@@ -46,17 +41,10 @@ export function diffFixtures(
       );
       diffMembers(before, after, details, locators, words);
       diffEntries(before, after, details, locators, words);
-      return changedItem('fixture', id, details.details, location);
     },
-    (id, fixture, change) =>
-      onlyOneSide(
-        'fixture',
-        id,
-        change,
-        `${periodText(fixture)}, ${fixture.members.length} members`,
-        locators[change === 'added' ? 'head' : 'base'].at(fixture.span),
-      ),
-  );
+    summary: (fixture) =>
+      `${periodText(fixture)}, ${fixture.members.length} members`,
+  });
 }
 
 function periodText(fixture: Fixture): string {

@@ -15,10 +15,8 @@ import {
 import { diffSteps } from './diff-steps.js';
 import type { Locators } from './location.js';
 import {
-  changedItem,
-  compareById,
-  DetailList,
-  onlyOneSide,
+  diffItems,
+  type DetailList,
   type SemanticChange,
 } from './semantic-change.js';
 import { plural } from '../support/plural.js';
@@ -39,28 +37,12 @@ export function diffJourneys(
   head: ReadonlyMap<string, Journey>,
   locators: Locators,
 ): SemanticChange[] {
-  return compareById(
-    base,
-    head,
-    (id, before, after) => {
-      const details = new DetailList();
-      diffJourney(before, after, details, locators);
-      return changedItem(
-        'journey',
-        id,
-        details.details,
-        locators.head.at(after.span),
-      );
-    },
-    (id, journey, change) =>
-      onlyOneSide(
-        'journey',
-        id,
-        change,
-        journeySummary(journey),
-        locators[change === 'added' ? 'head' : 'base'].at(journey.span),
-      ),
-  );
+  return diffItems(base, head, locators, {
+    area: 'journey',
+    compare: (before, after, details) =>
+      diffJourney(before, after, details, locators),
+    summary: journeySummary,
+  });
 }
 
 function diffJourney(

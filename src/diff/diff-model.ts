@@ -2,7 +2,6 @@ import { assertNever } from '../support/assert-never.js';
 import type {
   EventEffect,
   EventType,
-  Field,
   MemberModel,
   Parameter,
 } from '../workspace/workspace.js';
@@ -10,10 +9,8 @@ import { describeTypeInFull } from '../language/types.js';
 import { conditionText, valueText } from './describe-values.js';
 import type { Locators } from './location.js';
 import {
-  changedItem,
-  compareById,
-  DetailList,
-  onlyOneSide,
+  diffItems,
+  type DetailList,
   type SemanticChange,
 } from './semantic-change.js';
 
@@ -28,38 +25,42 @@ export function diffModel(
 ): SemanticChange[] {
   const prefixed = <T>(prefix: string, map: ReadonlyMap<string, T>) =>
     new Map([...map].map(([name, value]) => [`${prefix}.${name}`, value]));
-  const attributes = compareById(
+  const attributes = diffItems(
     prefixed('member', base.attributes),
     prefixed('member', head.attributes),
-    (id, before, after) => {
-      const details = new DetailList();
-      const location = locators.head.at(after.span);
-      details.compare(
-        'type',
-        describeTypeInFull(before.type),
-        describeTypeInFull(after.type),
-        location,
-      );
-      return changedItem('model', id, details.details, location);
+    locators,
+    {
+      area: 'model',
+      compare: (before, after, details) =>
+        details.compare(
+          'type',
+          describeTypeInFull(before.type),
+          describeTypeInFull(after.type),
+          locators.head.at(after.span),
+        ),
+      summary: (field) => describeTypeInFull(field.type),
     },
-    (id, field, change) => single(id, field, change, locators),
   );
-  const events = compareById(
+  const events = diffItems(
     prefixed('event', base.events),
     prefixed('event', head.events),
-    (id, before, after) => diffEvent(id, before, after, locators),
-    (id, event, change) => single(id, event, change, locators),
+    locators,
+    {
+      area: 'model',
+      compare: (before, after, details) =>
+        diffEvent(before, after, details, locators),
+      summary: () => 'event',
+    },
   );
   return [...attributes, ...events];
 }
 
 function diffEvent(
-  id: string,
   before: EventType,
   after: EventType,
+  details: DetailList,
   locators: Locators,
-): SemanticChange | undefined {
-  const details = new DetailList();
+): void {
   const location = locators.head.at(after.span);
   const names = [...new Set([...before.fields.keys(), ...after.fields.keys()])];
   for (const name of names) {
@@ -80,18 +81,6 @@ function diffEvent(
     if (!b.has(text)) details.compare('effect', text, null, location);
   for (const text of b)
     if (!a.has(text)) details.compare('effect', null, text, location);
-  return changedItem('model', id, details.details, location);
-}
-
-function single(
-  id: string,
-  item: Field | EventType,
-  change: 'added' | 'removed',
-  locators: Locators,
-): SemanticChange {
-  const summary = 'fields' in item ? 'event' : describeTypeInFull(item.type);
-  const side = change === 'added' ? locators.head : locators.base;
-  return onlyOneSide('model', id, change, summary, side.at(item.span));
 }
 
 /** `set last_purchase_at = event.at`, `append to purchases {at: event.at}`. */
@@ -114,11 +103,9 @@ export function diffParameters(
   head: ReadonlyMap<string, Parameter>,
   locators: Locators,
 ): SemanticChange[] {
-  return compareById(
-    base,
-    head,
-    (id, before, after) => {
-      const details = new DetailList();
+  return diffItems(base, head, locators, {
+    area: 'parameter',
+    compare: (before, after, details) => {
       const location = locators.head.at(after.span);
       details.compare(
         'type',
@@ -132,15 +119,8 @@ export function diffParameters(
         valueText(after.value, after.type),
         location,
       );
-      return changedItem('parameter', id, details.details, location);
     },
-    (id, parameter, change) =>
-      onlyOneSide(
-        'parameter',
-        id,
-        change,
-        `${valueText(parameter.value, parameter.type)} (${describeTypeInFull(parameter.type)})`,
-        (change === 'added' ? locators.head : locators.base).at(parameter.span),
-      ),
-  );
+    summary: (parameter) =>
+      `${valueText(parameter.value, parameter.type)} (${describeTypeInFull(parameter.type)})`,
+  });
 }

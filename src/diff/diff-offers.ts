@@ -2,10 +2,8 @@ import type { Offer, OfferReminder } from '../workspace/workspace.js';
 import { formatDuration, formatFlag, formatList } from './describe-values.js';
 import { locateEither, type Locators } from './location.js';
 import {
-  changedItem,
-  compareById,
-  DetailList,
-  onlyOneSide,
+  diffItems,
+  type DetailList,
   type SemanticChange,
 } from './semantic-change.js';
 
@@ -15,28 +13,12 @@ export function diffOffers(
   head: ReadonlyMap<string, Offer>,
   locators: Locators,
 ): SemanticChange[] {
-  return compareById(
-    base,
-    head,
-    (id, before, after) => {
-      const details = new DetailList();
-      diffOffer(before, after, details, locators);
-      return changedItem(
-        'offer',
-        id,
-        details.details,
-        locators.head.at(after.span),
-      );
-    },
-    (id, offer, change) =>
-      onlyOneSide(
-        'offer',
-        id,
-        change,
-        offerSummary(offer),
-        locators[change === 'added' ? 'head' : 'base'].at(offer.span),
-      ),
-  );
+  return diffItems(base, head, locators, {
+    area: 'offer',
+    compare: (before, after, details) =>
+      diffOffer(before, after, details, locators),
+    summary: offerSummary,
+  });
 }
 
 function diffOffer(

@@ -1,13 +1,7 @@
 import type { Segment } from '../workspace/workspace.js';
 import { conditionText } from './describe-values.js';
 import type { Locators } from './location.js';
-import {
-  changedItem,
-  compareById,
-  DetailList,
-  onlyOneSide,
-  type SemanticChange,
-} from './semantic-change.js';
+import { diffItems, type SemanticChange } from './semantic-change.js';
 
 /** Segments added, removed, and changes of condition, area and group. */
 export function diffSegments(
@@ -15,11 +9,9 @@ export function diffSegments(
   head: ReadonlyMap<string, Segment>,
   locators: Locators,
 ): SemanticChange[] {
-  return compareById(
-    base,
-    head,
-    (id, before, after) => {
-      const details = new DetailList();
+  return diffItems(base, head, locators, {
+    area: 'segment',
+    compare: (before, after, details) => {
       const key = (name: string) => locators.head.key(after.span, name);
       details.compare(
         'condition',
@@ -39,20 +31,7 @@ export function diffSegments(
         after.group ?? null,
         key('group'),
       );
-      return changedItem(
-        'segment',
-        id,
-        details.details,
-        locators.head.at(after.span),
-      );
     },
-    (id, segment, change) =>
-      onlyOneSide(
-        'segment',
-        id,
-        change,
-        conditionText(segment.condition),
-        locators[change === 'added' ? 'head' : 'base'].at(segment.span),
-      ),
-  );
+    summary: (segment) => conditionText(segment.condition),
+  });
 }

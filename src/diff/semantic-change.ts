@@ -1,4 +1,5 @@
-import type { Location } from './location.js';
+import type { Span } from '../diagnostics/source-file.js';
+import type { Location, Locators } from './location.js';
 
 /** The parts of a workspace the semantic diff compares, in report order. */
 export type ChangeArea =
@@ -99,6 +100,50 @@ export function onlyOneSide(
   location: Location | null,
 ): SemanticChange {
   return { area, id, change, summary, details: [], location };
+}
+
+/** How the diff compares one kind of item that is written at a span. */
+export interface ItemComparison<T extends { readonly span: Span }> {
+  readonly area: ChangeArea;
+  /** Records in `details` what differs between the two sides of an item. */
+  readonly compare: (before: T, after: T, details: DetailList) => void;
+  /** What an added or removed item is, in one line. */
+  readonly summary: (item: T) => string | null;
+}
+
+/**
+ * The items of one kind that were added, removed or changed, by id. A
+ * change is placed where the head side writes the item, a removal where
+ * the base side did.
+ */
+export function diffItems<T extends { readonly span: Span }>(
+  base: ReadonlyMap<string, T>,
+  head: ReadonlyMap<string, T>,
+  locators: Locators,
+  { area, compare, summary }: ItemComparison<T>,
+): SemanticChange[] {
+  return compareById(
+    base,
+    head,
+    (id, before, after) => {
+      const details = new DetailList();
+      compare(before, after, details);
+      return changedItem(
+        area,
+        id,
+        details.details,
+        locators.head.at(after.span),
+      );
+    },
+    (id, item, change) =>
+      onlyOneSide(
+        area,
+        id,
+        change,
+        summary(item),
+        locators[change === 'added' ? 'head' : 'base'].at(item.span),
+      ),
+  );
 }
 
 /**
