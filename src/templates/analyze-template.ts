@@ -14,9 +14,9 @@ import { sampleContext } from './sample-context.js';
 import type { SmsMeasure } from './sms-encoding.js';
 import {
   compileOptions,
-  datetimeHelper,
   type TemplateEnvironment,
 } from './template-environment.js';
+import { datetimeHelper } from './template-helpers.js';
 import type { TemplateScope } from './template-scope.js';
 
 /** One checked part of a template: the subject, the preheader or the body. */

@@ -32,7 +32,8 @@ import {
   helperName,
   refuseHash,
 } from './helper-calls.js';
-import { blockHelpers, templateHelpers } from './template-environment.js';
+import { blockHelpers } from './template-environment.js';
+import { templateHelpers } from './template-helpers.js';
 import { requireValue, resolvePath } from './template-paths.js';
 
 /**

@@ -23,7 +23,8 @@ import {
   recommendationProviders,
 } from './recommendations.js';
 import { requireValue, resolvePath } from './template-paths.js';
-import { blockHelpers, templateHelpers } from './template-environment.js';
+import { blockHelpers } from './template-environment.js';
+import { templateHelpers } from './template-helpers.js';
 
 /** A helper call: `{{name a b}}` or `(name a b)`. */
 export interface HelperCall {

@@ -13,7 +13,7 @@ export type {
   RenderedEmail,
 } from './compiled-template.js';
 export type { RenderContext } from './render-context.js';
-export type { Product, RecommendationProvider } from './recommendations.js';
+export type { Product, RecommendationProvider } from './template-helpers.js';
 export { recommendationProviders } from './recommendations.js';
 export { measureSms } from './sms-encoding.js';
 export type { SmsEncoding, SmsMeasure } from './sms-encoding.js';

@@ -5,29 +5,6 @@ import {
   type Type,
 } from '../language/types.js';
 
-/** A product that a recommendation provider suggests for a member. */
-export interface Product {
-  readonly name: string;
-  /** SEK. */
-  readonly price: number;
-  readonly url: string;
-  readonly image_url: string;
-  readonly brand: string;
-}
-
-/**
- * Where `{{#each (recommendations "provider" n)}}` gets its products: the
- * caller of a compiled template supplies it, so that rendering stays free of
- * network access and of any one recommendation engine.
- */
-export interface RecommendationProvider {
-  products(
-    provider: string,
-    member: Record<string, unknown>,
-    count: number,
-  ): Product[];
-}
-
 /** The providers a template may name. */
 export const recommendationProviders: readonly string[] = [
   'home_bestsellers',

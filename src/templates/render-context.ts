@@ -1,4 +1,4 @@
-import type { RecommendationProvider } from './recommendations.js';
+import type { RecommendationProvider } from './template-helpers.js';
 
 /**
  * What a compiled template renders: the values behind the template

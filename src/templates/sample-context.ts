@@ -2,7 +2,7 @@ import type { Type } from '../language/types.js';
 import { daysFromCivil, millisecondsPerDay } from '../runtime/calendar.js';
 import { assertNever } from '../support/assert-never.js';
 import type { Parameter } from '../workspace/workspace.js';
-import type { Product, RecommendationProvider } from './recommendations.js';
+import type { Product, RecommendationProvider } from './template-helpers.js';
 import type { RenderContext } from './render-context.js';
 import type { TemplateScope } from './template-scope.js';
 

@@ -11,6 +11,7 @@ import {
   compileOptions,
   createTemplateEnvironment,
 } from '../../src/templates/template-environment.js';
+import { createHelperEnvironment } from '../../src/templates/template-helpers.js';
 import { copyWorkspace, minimalWorkspace } from '../support/workspace-copy.js';
 
 const basketEmail = [
@@ -201,5 +202,12 @@ describe('the template environment', () => {
       compileOptions(true),
     );
     expect(() => render(context('Åsa'))).toThrow();
+  });
+
+  test('registers every helper that compiled templates may call', () => {
+    const environment = createHelperEnvironment(new TimeZone());
+    const known = Object.keys(compileOptions(false).knownHelpers ?? {});
+    expect(known.length).toBeGreaterThan(0);
+    expect(known.filter((name) => !(name in environment.helpers))).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ import { compareText } from './ordering.js';
  * The emitted code ships three folders of Slinga's own sources, read from
  * disk at emit time: runtime/ (src/runtime, the engine the simulator runs,
  * byte for byte), templates/ (the files of src/templates that subject lines
- * render with, byte for byte) and runner/ (src/emit/typescript/runner,
+ * render with: helpers and value formatting, byte for byte) and runner/ (src/emit/typescript/runner,
  * which reads input, drives the engine and renders subjects). All are
  * compiled and tested where they live, so the emitted copies need no
  * template of their own.
@@ -44,10 +44,14 @@ export function copyRuntime(root: string): CopiedFiles {
 
 /**
  * The files of src/templates the runner renders subjects with. Each may
- * import only src/runtime, which ships beside it; the emitter refuses a
- * copy that imports anything else.
+ * import only src/runtime, the other files of this list and Handlebars,
+ * which ship beside it; the emitter refuses a copy that imports anything
+ * else.
  */
-const sharedTemplateFiles: readonly string[] = ['format-values.ts'];
+const sharedTemplateFiles: readonly string[] = [
+  'format-values.ts',
+  'template-helpers.ts',
+];
 
 /** The shared files of src/templates as templates/*.ts, unchanged. */
 export function copyTemplateFiles(root: string): CopiedFiles {
@@ -56,15 +60,23 @@ export function copyTemplateFiles(root: string): CopiedFiles {
     sharedTemplateFiles.map((name) => {
       const text = readFileSync(path.join(folder, name), 'utf8');
       for (const specifier of moduleSpecifiers(text, name)) {
-        if (!specifier.startsWith('../runtime/')) {
+        if (!shipsBesideTemplates(specifier)) {
           throw new Error(
-            `src/templates/${name} imports ${specifier}: only the runtime ships beside it`,
+            `src/templates/${name} imports ${specifier}: only the runtime, the shared templates files and handlebars ship beside it`,
           );
         }
       }
       return [`templates/${name}`, text];
     }),
   );
+}
+
+/** Whether a shared templates file may import a module in the emitted code. */
+function shipsBesideTemplates(specifier: string): boolean {
+  if (specifier === 'handlebars' || specifier.startsWith('../runtime/'))
+    return true;
+  const sibling = specifier.replace(/^\.\//, '').replace(/\.js$/, '.ts');
+  return specifier.startsWith('./') && sharedTemplateFiles.includes(sibling);
 }
 
 /**

@@ -84,7 +84,7 @@ export function emitMain(workspace: Workspace): string {
       kind: StructureKind.ExportDeclaration,
       isTypeOnly: true,
       namedExports: ['Product', 'RecommendationProvider'],
-      moduleSpecifier: './runner/subject-helpers.js',
+      moduleSpecifier: './templates/template-helpers.js',
     },
     {
       kind: StructureKind.ExportDeclaration,

@@ -94,7 +94,7 @@ export function emitReadme(
     '| `fingerprint.ts` | a hash of the program and engine, which a state file must match |',
     '| `runner/` | reads input, drives the engine day by day, keeps the state, renders subjects |',
     `| \`runtime/\` | the journey engine: ${runtime.length} files copied byte for byte from Slinga's src/runtime, the engine its simulator runs |`,
-    `| \`templates/\` | how subjects format values: ${templates.length} file(s) copied byte for byte from Slinga's src/templates |`,
+    `| \`templates/\` | the helpers subjects render with and how they format values: ${templates.length} file(s) copied byte for byte from Slinga's src/templates |`,
     '',
     '## Running',
     '',

@@ -17,7 +17,6 @@ import {
 } from './generated-file.js';
 import { Wrapped, type Literal } from './literal-writer.js';
 import { compareText } from './ordering.js';
-import { subjectHelperNames } from './runner/subject-helpers.js';
 
 /**
  * subjects.ts: the subject line of every email template as the Handlebars
@@ -76,9 +75,8 @@ function subjectSources(workspace: Workspace): [string, string][] {
 }
 
 /**
- * Slinga's options for plain-text parts, as data. Every helper they name
- * must be one the shipped runner registers: a helper added to Slinga's
- * templates stops the emitter until runner/subject-helpers.ts has it too.
+ * Slinga's options for plain-text parts, as data. The helpers they name are
+ * the ones the shipped templates/template-helpers.ts registers.
  */
 function subjectCompileOptions(): Literal {
   const literal: Record<string, Literal> = {};
@@ -94,18 +92,11 @@ function subjectCompileOptions(): Literal {
   return literal;
 }
 
-/** The known helpers, sorted; all of them registered by the runner. */
+/** The known helpers, sorted. */
 function knownHelpers(
   helpers: Readonly<Record<string, boolean>>,
 ): Record<string, boolean> {
   const names = Object.keys(helpers).sort(compareText);
-  const shipped: readonly string[] = subjectHelperNames;
-  const missing = names.filter((name) => !shipped.includes(name));
-  if (missing.length > 0) {
-    throw new Error(
-      `templates may call ${missing.join(', ')}, which runner/subject-helpers.ts does not register`,
-    );
-  }
   return Object.fromEntries(
     names.map((name) => [name, helpers[name] === true]),
   );

@@ -1,6 +1,6 @@
 import type { Program } from '../../../runtime/program.js';
 import { formatDate, parseDate } from '../../../runtime/values.js';
-import type { RecommendationProvider } from './subject-helpers.js';
+import type { RecommendationProvider } from '../../../templates/template-helpers.js';
 import {
   noRecommendations,
   templateSubjects,

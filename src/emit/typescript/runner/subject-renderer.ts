@@ -1,10 +1,10 @@
 import type { Program } from '../../../runtime/program.js';
 import type { RenderSubject } from './run-triggers.js';
 import {
-  createSubjectEnvironment,
+  createHelperEnvironment,
+  type HelperEnvironment,
   type RecommendationProvider,
-  type SubjectEnvironment,
-} from './subject-helpers.js';
+} from '../../../templates/template-helpers.js';
 
 /*
  * Shipped with the generated trigger code (as runner/subject-renderer.ts):
@@ -13,7 +13,7 @@ import {
 
 /** How Handlebars compiles a subject. */
 export type SubjectCompileOptions = NonNullable<
-  Parameters<SubjectEnvironment['compile']>[1]
+  Parameters<HelperEnvironment['compile']>[1]
 >;
 
 /** The subject lines of a workspace's email templates (subjects.ts). */
@@ -42,7 +42,7 @@ export function templateSubjects<Member>(
   program: Program,
   recommendations: RecommendationProvider,
 ): RenderSubject<Member> {
-  const environment = createSubjectEnvironment(program.timeZone);
+  const environment = createHelperEnvironment(program.timeZone);
   const compiled = new Map<string, (context: unknown) => string>();
   return (template, context) => {
     if (context.channel !== 'email') return null;
