@@ -45,6 +45,21 @@ export function daysFromCivil(
 
 /** The calendar date of a day number (days since 1970-01-01). */
 export function civilFromDays(days: number): CivilDate {
+  const packed = packedCivil(days);
+  return {
+    year: Math.floor(packed / 512),
+    month: (packed & 511) >> 5,
+    day: packed & 31,
+  };
+}
+
+/**
+ * The calendar date of a day number packed into one integer:
+ * `year * 512 + month * 32 + day`, so that conditions evaluated for millions
+ * of members allocate nothing. Decode with Math.floor(packed / 512) for the
+ * year and `packed & 511` for month and day (also for negative years).
+ */
+export function packedCivil(days: number): number {
   const shifted = days + 719_468;
   const era = Math.floor(shifted / 146_097);
   const dayOfEra = shifted - era * 146_097;
@@ -62,7 +77,7 @@ export function civilFromDays(days: number): CivilDate {
   const day = dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1;
   const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
   const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-  return { year, month, day };
+  return year * 512 + month * 32 + day;
 }
 
 /** True for years with a 29 February. */

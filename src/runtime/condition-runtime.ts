@@ -1,36 +1,8 @@
-import { isLeapYear } from './calendar.js';
+import { isLeapYear, packedCivil } from './calendar.js';
 
 /** February 29 and 28 as packed month and day (month * 32 + day). */
 const leapDay = 2 * 32 + 29;
 const dayBeforeLeapDay = 2 * 32 + 28;
-
-/**
- * The calendar date of a day number packed into one integer:
- * `year * 512 + month * 32 + day`, so that conditions evaluated for millions
- * of members allocate nothing (civilFromDays returns an object). The same
- * arithmetic as civilFromDays. Decode with Math.floor(packed / 512) for the
- * year and `packed & 511` for month and day (also for negative years).
- */
-function packedCivil(days: number): number {
-  const shifted = days + 719_468;
-  const era = Math.floor(shifted / 146_097);
-  const dayOfEra = shifted - era * 146_097;
-  const yearOfEra = Math.floor(
-    (dayOfEra -
-      Math.floor(dayOfEra / 1_460) +
-      Math.floor(dayOfEra / 36_524) -
-      Math.floor(dayOfEra / 146_096)) /
-      365,
-  );
-  const dayOfYear =
-    dayOfEra -
-    (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
-  const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
-  const day = dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1;
-  const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
-  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-  return year * 512 + month * 32 + day;
-}
 
 /**
  * The packed date of `today`, remembered: a pass over all members asks
