@@ -26,7 +26,8 @@ export function runFixtures(
     const timeline = runFixture(
       program,
       fixture,
-      both(storyRecorder(story), coverage),
+      storyRecorder(story),
+      coverage,
     );
     const failures = checkExpectations(
       fixture.expectations,
@@ -61,26 +62,5 @@ function storyRecorder(story: StoryEntry[]): EngineListener {
       story.push({ kind: 'leave', at, member, journey, reason }),
     onPath: (member, journey, step, path) =>
       story.push({ kind: 'path', member, journey, step, path }),
-  };
-}
-
-function both(first: EngineListener, second: EngineListener): EngineListener {
-  return {
-    onSend: (record, message) => {
-      first.onSend?.(record, message);
-      second.onSend?.(record, message);
-    },
-    onEnter: (member, journey, at) => {
-      first.onEnter?.(member, journey, at);
-      second.onEnter?.(member, journey, at);
-    },
-    onLeave: (member, journey, at, reason) => {
-      first.onLeave?.(member, journey, at, reason);
-      second.onLeave?.(member, journey, at, reason);
-    },
-    onPath: (member, journey, step, path) => {
-      first.onPath?.(member, journey, step, path);
-      second.onPath?.(member, journey, step, path);
-    },
   };
 }

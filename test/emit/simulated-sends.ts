@@ -1,5 +1,4 @@
 import type { SendLine } from '../../src/emit/typescript/runner/run-triggers.js';
-import { JourneyEngine } from '../../src/runtime/engine.js';
 import type { SendRecord } from '../../src/runtime/engine-types.js';
 import type { Program } from '../../src/runtime/program.js';
 import type {
@@ -7,6 +6,7 @@ import type {
   RecommendationProvider,
   RenderContext,
 } from '../../src/templates/index.js';
+import { simulateFixture } from '../../src/simulation/run-fixture.js';
 import type { Fixture } from '../../src/workspace/fixture.js';
 import { sendLineOf } from './emitted-code.js';
 
@@ -27,25 +27,21 @@ export interface SubjectSetting {
 }
 
 /**
- * Runs a fixture on the simulator's engine as runFixture does (the same
- * member copies, events and days), and writes its decisions as the
- * emitted code's lines, with Slinga's subjects.
+ * Runs a fixture on the simulator's engine, as runFixture does, and writes
+ * its decisions as the emitted code's lines, with Slinga's subjects.
  */
 export function simulatedSends(
   setting: SubjectSetting,
   fixture: Fixture,
 ): SendLine[] {
   const { program } = setting;
-  const members = fixture.members.map(
-    (member) => structuredClone(member.attributes) as Record<string, unknown>,
-  );
   const indexes = new Map(
     fixture.members.map((member, index) => [member.id, index]),
   );
   const entries = new EntryEvents(program, fixture);
   const offers = new IssuedOffers(program);
   const lines: SendLine[] = [];
-  const engine = new JourneyEngine(program, members, {
+  simulateFixture(program, fixture, (members) => ({
     onEnter: (member, journey, at) => entries.enter(member, journey, at),
     onSend: (record) => {
       const offer = offers.follow(record);
@@ -61,25 +57,7 @@ export function simulatedSends(
           : null;
       lines.push(sendLineOf(record, subject));
     },
-  });
-  for (const event of fixture.events) {
-    const index = indexes.get(event.member);
-    if (index === undefined) continue;
-    engine.addEvent(index, {
-      ...structuredClone(event.payload),
-      at: event.at,
-      type: event.type,
-    });
-  }
-  const zone = program.timeZone;
-  for (
-    let day = fixture.startDay;
-    day < fixture.startDay + fixture.days;
-    day++
-  ) {
-    engine.planDay(day);
-    engine.runUntil(zone.toEpoch(day + 1, 0));
-  }
+  }));
   return lines;
 }
 
