@@ -139,8 +139,8 @@ export interface ProgramOffer {
   }[];
 }
 
-export interface ProgramPolicy {
-  readonly consent: Readonly<Partial<Record<ChannelName, CompiledCondition>>>;
+export interface ProgramPolicy<C = CompiledCondition> {
+  readonly consent: Readonly<Partial<Record<ChannelName, C>>>;
   readonly caps: readonly {
     readonly id: string;
     readonly max: number;
@@ -158,7 +158,7 @@ export interface ProgramPolicy {
   readonly fallbacks: readonly {
     readonly from: ChannelName;
     readonly to: ChannelName;
-    readonly when: CompiledCondition;
+    readonly when: C;
   }[];
   readonly transactionalExempt: boolean;
 }

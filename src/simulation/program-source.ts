@@ -7,7 +7,6 @@ import type {
   ConditionContext,
 } from '../runtime/condition-context.js';
 import type {
-  ChannelName,
   EventEffect,
   Instruction,
   Program,
@@ -20,8 +19,9 @@ import { TimeZone } from '../runtime/time-zone.js';
 import { assertNever } from '../support/assert-never.js';
 import type { Condition } from '../workspace/condition.js';
 import type { Journey } from '../workspace/journey.js';
-import type { Offer, Workspace } from '../workspace/workspace.js';
+import type { Workspace } from '../workspace/workspace.js';
 import { flattenJourney } from './flatten-journey.js';
+import { describeOffer, describePolicy } from './program-data.js';
 
 /** The event type whose payload redeems offers. */
 export const purchaseEventName = 'purchase';
@@ -36,25 +36,12 @@ export interface ProgramSource {
   readonly timeZone: string;
   readonly journeys: readonly ProgramJourney<string>[];
   readonly offers: readonly ProgramOffer[];
-  readonly policy: PolicySource;
+  readonly policy: ProgramPolicy<string>;
   readonly params: Readonly<Record<string, unknown>>;
   readonly segments: Readonly<Record<string, string>>;
   readonly templates: readonly string[];
   readonly purchaseEvent: string;
   readonly effects: readonly EffectSource[];
-}
-
-/** The contact policy with its conditions as source. */
-export interface PolicySource {
-  readonly consent: Readonly<Partial<Record<ChannelName, string>>>;
-  readonly caps: ProgramPolicy['caps'];
-  readonly quietHours: ProgramPolicy['quietHours'];
-  readonly fallbacks: readonly {
-    readonly from: ChannelName;
-    readonly to: ChannelName;
-    readonly when: string;
-  }[];
-  readonly transactionalExempt: boolean;
 }
 
 /** What one event type does to its member: updates and appends, in order. */
@@ -83,7 +70,7 @@ export function describeProgram(workspace: Workspace): ProgramSource {
     timeZone: workspace.policy.timeZone,
     journeys,
     offers: [...workspace.offers.values()].map(describeOffer),
-    policy: describePolicy(workspace),
+    policy: describePolicy(workspace.policy, conditionSource),
     params: Object.fromEntries(
       [...workspace.parameters].map(([name, parameter]) => [
         name,
@@ -165,57 +152,6 @@ function conditionSource(condition: Condition): string {
     throw new Error(`condition was not checked: ${condition.source.text}`);
   }
   return compileExpressionSource(condition.expression);
-}
-
-function describeOffer(offer: Offer): ProgramOffer {
-  return {
-    id: offer.id,
-    percent: offer.discount.kind === 'percent' ? offer.discount.percent : 0,
-    amount: offer.discount.kind === 'amount' ? offer.discount.amount : 0,
-    minimumPurchase: offer.minimumPurchase,
-    channels: offer.channels,
-    areas: offer.areas,
-    validityMs: offer.validityMs,
-    oncePerMember: offer.oncePerMember,
-    reminders: offer.reminders.map(({ beforeExpiryMs, template, channel }) => ({
-      beforeExpiryMs,
-      template,
-      channel,
-    })),
-  };
-}
-
-function describePolicy({ policy }: Workspace): PolicySource {
-  return {
-    consent: Object.fromEntries(
-      [...policy.consent].map(([channel, condition]) => [
-        channel,
-        conditionSource(condition),
-      ]),
-    ),
-    caps: policy.caps.map(({ id, max, windowMs, categories, channels }) => ({
-      id,
-      max,
-      windowMs,
-      categories,
-      channels,
-    })),
-    quietHours: policy.quietHours.map(
-      ({ id, channel, fromMinute, toMinute, action }) => ({
-        id,
-        channel,
-        fromMinute,
-        toMinute,
-        action,
-      }),
-    ),
-    fallbacks: policy.fallbacks.map((fallback) => ({
-      from: fallback.from,
-      to: fallback.to,
-      when: conditionSource(fallback.when),
-    })),
-    transactionalExempt: policy.transactionalExempt,
-  };
 }
 
 function describeEffects(workspace: Workspace): EffectSource[] {

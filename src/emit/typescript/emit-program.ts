@@ -4,7 +4,11 @@ import {
   rankJourneys,
 } from '../../simulation/build-program.js';
 import type { Condition } from '../../workspace/condition.js';
-import type { EventType, Offer, Workspace } from '../../workspace/workspace.js';
+import {
+  describeOffer,
+  describePolicy,
+} from '../../simulation/program-data.js';
+import type { EventType, Workspace } from '../../workspace/workspace.js';
 import type { ConditionTable } from './collect-conditions.js';
 import {
   constant,
@@ -12,7 +16,7 @@ import {
   generatedFile,
   type Statement,
 } from './generated-file.js';
-import { journeyLiteral, type Reference } from './journey-literal.js';
+import { journeyLiteral } from './journey-literal.js';
 import { code, Wrapped, type Literal } from './literal-writer.js';
 import { propertyKey } from './identifiers.js';
 import { compareText, sortedByKey } from './ordering.js';
@@ -54,7 +58,7 @@ export function emitProgram(
         'new Map<string, ProgramOffer>(',
         sortedByKey(workspace.offers).map((offer) => [
           offer.id,
-          offerLiteral(offer),
+          { ...describeOffer(offer) },
         ]),
         ')',
       ),
@@ -63,7 +67,7 @@ export function emitProgram(
       name: 'policy',
       type: 'ProgramPolicy',
       docs: ['The contact policy.'],
-      value: policyLiteral(workspace, ref),
+      value: { ...describePolicy(workspace.policy, ref) },
     }),
     constant({
       name: 'params',
@@ -172,61 +176,6 @@ const appendItem: Statement = {
   ],
 };
 
-function offerLiteral(offer: Offer): Literal {
-  return {
-    id: offer.id,
-    percent: offer.discount.kind === 'percent' ? offer.discount.percent : 0,
-    amount: offer.discount.kind === 'amount' ? offer.discount.amount : 0,
-    minimumPurchase: offer.minimumPurchase,
-    channels: [...offer.channels],
-    areas: [...offer.areas],
-    validityMs: offer.validityMs,
-    oncePerMember: offer.oncePerMember,
-    reminders: offer.reminders.map(({ beforeExpiryMs, template, channel }) => ({
-      beforeExpiryMs,
-      template,
-      channel,
-    })),
-  };
-}
-
-function policyLiteral(workspace: Workspace, ref: Reference): Literal {
-  const { policy } = workspace;
-  const consent = [...policy.consent].sort(([a], [b]) => compareText(a, b));
-  return {
-    consent: Object.fromEntries(
-      consent.map(([channel, condition]) => [channel, ref(condition)]),
-    ),
-    caps: policy.caps.map(({ id, max, windowMs, categories, channels }) => ({
-      id,
-      max,
-      windowMs,
-      categories: [...categories],
-      channels: [...channels],
-    })),
-    quietHours: policy.quietHours.map(
-      ({ id, channel, fromMinute, toMinute, action }) => ({
-        id,
-        channel,
-        fromMinute,
-        toMinute,
-        action,
-      }),
-    ),
-    fallbacks: policy.fallbacks.map((fallback) => ({
-      from: fallback.from,
-      to: fallback.to,
-      when: ref(fallback.when),
-    })),
-    transactionalExempt: policy.transactionalExempt,
-  };
-}
-
-/**
- * Segments as buildProgram wraps them: true only for `true`. The parameter
- * is typed: a segment named `constructor` would take Object's `constructor`
- * as its contextual type.
- */
 function segmentsLiteral(workspace: Workspace, table: ConditionTable): Literal {
   return Object.fromEntries(
     sortedByKey(workspace.segments).map((segment) => [
