@@ -1,4 +1,6 @@
+import { offerValues } from '../runtime/offers.js';
 import { TimeZone } from '../runtime/time-zone.js';
+import { describeOffer } from '../simulation/program-data.js';
 import { generateMembers } from '../simulation/population/generate-members.js';
 import { assertNever } from '../support/assert-never.js';
 import type { RenderContext } from '../templates/render-context.js';
@@ -65,16 +67,7 @@ function sampleOffer(
   if (offer === undefined) return undefined;
   const zone = new TimeZone(workspace.policy.timeZone);
   const issuedAt = zone.toEpoch(startDay, 9 * 60);
-  return {
-    id: offer.id,
-    code: 'SAMPLE-CODE',
-    issued_at: issuedAt,
-    expires_at: issuedAt + offer.validityMs,
-    redeemed: false,
-    percent: offer.discount.kind === 'percent' ? offer.discount.percent : 0,
-    amount: offer.discount.kind === 'amount' ? offer.discount.amount : 0,
-    minimum_purchase: offer.minimumPurchase,
-  };
+  return offerValues(describeOffer(offer), 'SAMPLE-CODE', issuedAt);
 }
 
 /** Whether a step list sends the template with the offer, at any depth. */

@@ -1,6 +1,8 @@
 import { allSteps } from '../checking/journey-steps.js';
 import { millisecondsPerDay } from '../runtime/calendar.js';
+import { offerValues } from '../runtime/offers.js';
 import { parseDate } from '../runtime/values.js';
+import { describeOffer } from '../simulation/program-data.js';
 import type { RenderContext } from '../templates/index.js';
 import {
   sampleRecommendations,
@@ -125,7 +127,11 @@ function fixtureContext(
     offer:
       offer === undefined
         ? undefined
-        : offerValues(offer, send?.offerCode ?? sampleCode(offer), issuedAt),
+        : offerValues(
+            describeOffer(offer),
+            send?.offerCode ?? sampleCode(offer),
+            issuedAt,
+          ),
     event: event ?? sampleEvent(workspace, journey),
   };
 }
@@ -145,7 +151,11 @@ function sampleMemberContext(
     offer:
       offer === undefined
         ? undefined
-        : offerValues(offer, sampleCode(offer), day * millisecondsPerDay),
+        : offerValues(
+            describeOffer(offer),
+            sampleCode(offer),
+            day * millisecondsPerDay,
+          ),
     event: sampleEvent(workspace, journey),
   };
 }
@@ -173,24 +183,6 @@ function offerOf(
 ): Offer | undefined {
   const id = sent ?? senders.journeys.find((sender) => sender.offer)?.offer;
   return id === undefined ? senders.reminders[0] : workspace.offers.get(id);
-}
-
-/** The values `offer` has in a template, as the engine issues them. */
-function offerValues(
-  offer: Offer,
-  code: string,
-  issuedAt: number,
-): Record<string, unknown> {
-  return {
-    id: offer.id,
-    code,
-    issued_at: issuedAt,
-    expires_at: issuedAt + offer.validityMs,
-    redeemed: false,
-    percent: offer.discount.kind === 'percent' ? offer.discount.percent : 0,
-    amount: offer.discount.kind === 'amount' ? offer.discount.amount : 0,
-    minimum_purchase: offer.minimumPurchase,
-  };
 }
 
 function sampleCode(offer: Offer): string {

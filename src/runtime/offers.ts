@@ -13,16 +13,28 @@ export function issueOffer(
     .toString(36)
     .toUpperCase()
     .padStart(7, '0');
+  const code = `${offer.id.toUpperCase().replace(/_/g, '')}-${suffix}`;
+  return { ...offerValues(offer, code, now), journey };
+}
+
+/**
+ * The values of an offer issued now with a code, as templates and
+ * conditions see them: an issued offer without the journey that issued it.
+ */
+export function offerValues(
+  offer: ProgramOffer,
+  code: string,
+  now: number,
+): Omit<IssuedOffer, 'journey'> {
   return {
     id: offer.id,
-    code: `${offer.id.toUpperCase().replace(/_/g, '')}-${suffix}`,
+    code,
     issued_at: now,
     expires_at: now + offer.validityMs,
     redeemed: false,
     percent: offer.percent,
     amount: offer.amount,
     minimum_purchase: offer.minimumPurchase,
-    journey,
   };
 }
 
