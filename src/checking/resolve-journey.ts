@@ -1,28 +1,19 @@
 import type { DocumentPath } from '../loading/yaml-locate.js';
-import type {
-  Entry,
-  ExitRule,
-  Goal,
-  Journey,
-  ReEntry,
-  Step,
-  SplitVariant,
+import {
+  weekdays,
+  type Entry,
+  type ExitRule,
+  type Goal,
+  type Journey,
+  type ReEntry,
+  type Step,
+  type SplitVariant,
 } from '../workspace/journey.js';
 import type { Category, Channel } from '../workspace/workspace.js';
 import type { DocumentReader } from './document-reader.js';
 import { durationMs, minuteOfDay, text } from './written-values.js';
 
 type Raw = Record<string, unknown>;
-
-const weekdays = [
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-];
 
 /** Builds a Journey from a schema-valid Journey document. */
 export function resolveJourney(reader: DocumentReader): Journey {

@@ -1,10 +1,11 @@
 import { assertNever } from '../support/assert-never.js';
-import type {
-  Entry,
-  ExitRule,
-  Goal,
-  Journey,
-  ReEntry,
+import {
+  weekdays,
+  type Entry,
+  type ExitRule,
+  type Goal,
+  type Journey,
+  type ReEntry,
 } from '../workspace/journey.js';
 import { eventText } from './describe-step.js';
 import {
@@ -20,16 +21,6 @@ import {
   type SemanticChange,
 } from './semantic-change.js';
 import { plural } from '../support/plural.js';
-
-const weekdays = [
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-];
 
 /** Journeys added, removed, and what changed in each one on both sides. */
 export function diffJourneys(

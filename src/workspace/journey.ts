@@ -2,6 +2,17 @@ import type { Span } from '../diagnostics/source-file.js';
 import type { Condition } from './condition.js';
 import type { Category, Channel } from './workspace.js';
 
+/** The days a weekly schedule may name, Monday first (index 0). */
+export const weekdays: readonly string[] = [
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+];
+
 /** How members enter a journey. */
 export type Entry =
   | {
@@ -15,7 +26,7 @@ export type Entry =
       readonly every: 'day' | 'week' | 'month';
       /** Minutes after local midnight. */
       readonly atMinute: number;
-      /** 0 = Monday … 6 = Sunday, for weekly schedules. */
+      /** A position in `weekdays`, for weekly schedules. */
       readonly weekday: number;
       /** 1–28, for monthly schedules. */
       readonly dayOfMonth: number;
