@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { buildWorkspace } from '../emit/build-workspace.js';
 import { checkOutputFolder, writeOutput } from '../emit/output/write-output.js';
 import { ExitCode } from './exit-code.js';
-import { reportDiagnostics } from './report-diagnostics.js';
+import { reportToStderr } from './report-diagnostics.js';
 import type { OutputStreams } from './streams.js';
 
 /** `slinga build`: templates and TypeScript trigger code, into --out. */
@@ -44,14 +44,7 @@ async function build(
     return ExitCode.usage;
   }
   const result = await buildWorkspace(dir, out);
-  const toStderr = { stdout: streams.stderr, stderr: streams.stderr };
-  const exitCode = reportDiagnostics(
-    result.diagnostics,
-    result.sources,
-    'human',
-    undefined,
-    toStderr,
-  );
+  const exitCode = reportToStderr(result.diagnostics, result.sources, streams);
   if (exitCode !== ExitCode.ok || result.files.size === 0) {
     streams.stderr.write(
       'The build failed; the previous output is unchanged.\n',

@@ -15,7 +15,7 @@ import { parseDate } from '../runtime/values.js';
 import { buildProgram } from '../simulation/build-program.js';
 import { assertNever } from '../support/assert-never.js';
 import { ExitCode } from './exit-code.js';
-import { reportDiagnostics } from './report-diagnostics.js';
+import { reportToStderr } from './report-diagnostics.js';
 import type { OutputStreams } from './streams.js';
 
 type DiffFormat = 'human' | 'json' | 'markdown';
@@ -160,14 +160,7 @@ async function checkSides(
       streams.stderr.write(
         `slinga: the ${name} side (${side.source.label}) has errors; run slinga check on it.\n`,
       );
-      const toStderr = { stdout: streams.stderr, stderr: streams.stderr };
-      reportDiagnostics(
-        result.diagnostics,
-        result.sources,
-        'human',
-        undefined,
-        toStderr,
-      );
+      reportToStderr(result.diagnostics, result.sources, streams);
       return { exitCode: ExitCode.failed };
     }
     sides.push({

@@ -3,7 +3,7 @@ import { buildProgram } from '../simulation/build-program.js';
 import type { Program } from '../runtime/program.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { ExitCode } from './exit-code.js';
-import { reportDiagnostics } from './report-diagnostics.js';
+import { reportToStderr } from './report-diagnostics.js';
 import type { OutputStreams } from './streams.js';
 
 /**
@@ -16,14 +16,7 @@ export async function loadChecked(
 ): Promise<{ workspace: Workspace; program: Program } | { exitCode: number }> {
   const result = await checkWorkspace(dir);
   if (result.workspace === undefined) {
-    const toStderr = { stdout: streams.stderr, stderr: streams.stderr };
-    reportDiagnostics(
-      result.diagnostics,
-      result.sources,
-      'human',
-      undefined,
-      toStderr,
-    );
+    reportToStderr(result.diagnostics, result.sources, streams);
     return { exitCode: ExitCode.failed };
   }
   return {

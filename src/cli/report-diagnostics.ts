@@ -36,6 +36,19 @@ export function reportDiagnostics(
   return errors > 0 || tooManyWarnings ? ExitCode.failed : ExitCode.ok;
 }
 
+/**
+ * Prints diagnostics in the human format to stderr, for a command whose
+ * stdout carries its own output; gives the exit code they call for.
+ */
+export function reportToStderr(
+  diagnostics: readonly Diagnostic[],
+  sources: SourceLookup,
+  streams: OutputStreams,
+): ExitCode {
+  const toStderr = { stdout: streams.stderr, stderr: streams.stderr };
+  return reportDiagnostics(diagnostics, sources, 'human', undefined, toStderr);
+}
+
 function render(
   diagnostics: readonly Diagnostic[],
   sources: SourceLookup,
