@@ -1,19 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { runCli } from '../support/run-cli.js';
 import { copyWorkspace, minimalWorkspace } from '../support/workspace-copy.js';
-
-/** Runs the CLI in-process and captures what it writes. */
-async function run(
-  ...argv: string[]
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-  });
-  return { code, stdout, stderr };
-}
 
 const brokenOffer = {
   'journeys/winback.yaml':
@@ -23,7 +10,7 @@ const brokenOffer = {
 
 describe('slinga check', () => {
   test('a clean workspace exits 0', async () => {
-    expect(await run('check', minimalWorkspace)).toEqual({
+    expect(await runCli('check', minimalWorkspace)).toEqual({
       code: 0,
       stdout: '',
       stderr: 'No problems found.\n',
@@ -32,7 +19,7 @@ describe('slinga check', () => {
 
   test('human output shows the code frame with the span underlined', async () => {
     const folder = await copyWorkspace(minimalWorkspace, brokenOffer);
-    const result = await run('check', folder);
+    const result = await runCli('check', folder);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe(
       [
@@ -49,7 +36,7 @@ describe('slinga check', () => {
 
   test('JSON output is versioned data', async () => {
     const folder = await copyWorkspace(minimalWorkspace, brokenOffer);
-    const result = await run('check', folder, '--format', 'json');
+    const result = await runCli('check', folder, '--format', 'json');
     const document = JSON.parse(result.stdout) as {
       version: number;
       summary: unknown;
@@ -67,7 +54,7 @@ describe('slinga check', () => {
 
   test('GitHub output is one workflow annotation per diagnostic', async () => {
     const folder = await copyWorkspace(minimalWorkspace, brokenOffer);
-    const result = await run('check', folder, '--format', 'github');
+    const result = await runCli('check', folder, '--format', 'github');
     expect(result.stdout).toBe(
       '::error file=journeys/winback.yaml,line=7,col=5,endLine=7,endColumn=67,title=Slinga SL503::' +
         'Unknown offer "winback_52". Did you mean "winback_25"?\n',
@@ -78,23 +65,23 @@ describe('slinga check', () => {
     const folder = await copyWorkspace(minimalWorkspace, {
       'templates/basket.sms.hbs': null,
     });
-    expect((await run('check', folder)).code).toBe(0);
-    expect((await run('check', folder, '--max-warnings', '0')).code).toBe(1);
-    expect((await run('check', folder, '--max-warnings', '1')).code).toBe(0);
+    expect((await runCli('check', folder)).code).toBe(0);
+    expect((await runCli('check', folder, '--max-warnings', '0')).code).toBe(1);
+    expect((await runCli('check', folder, '--max-warnings', '1')).code).toBe(0);
   });
 
   test('wrong usage exits 2 without a stack trace', async () => {
-    const result = await run('check', '--format', 'xml');
+    const result = await runCli('check', '--format', 'xml');
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("argument 'xml' is invalid");
     expect(result.stderr).not.toContain('    at ');
-    expect((await run('frobnicate')).code).toBe(2);
+    expect((await runCli('frobnicate')).code).toBe(2);
   });
 });
 
 describe('slinga test', () => {
   test('passes the minimal workspace fixtures', async () => {
-    const result = await run('test', minimalWorkspace);
+    const result = await runCli('test', minimalWorkspace);
     expect(result).toEqual({
       code: 0,
       stdout:
@@ -104,7 +91,7 @@ describe('slinga test', () => {
   });
 
   test('JUnit output names each fixture', async () => {
-    const result = await run('test', minimalWorkspace, '--format', 'junit');
+    const result = await runCli('test', minimalWorkspace, '--format', 'junit');
     expect(result.stdout).toBe(
       '<?xml version="1.0" encoding="UTF-8"?>\n<testsuite name="slinga" tests="1" failures="0">\n' +
         '  <testcase name="winback_and_basket" classname="journeys/fixtures.yaml"/>\n</testsuite>\n',
@@ -120,7 +107,7 @@ describe('slinga test', () => {
     const failing = await copyWorkspace(minimalWorkspace, {
       'journeys/fixtures.yaml': fixture,
     });
-    const result = await run('test', failing, '--format', 'github');
+    const result = await runCli('test', failing, '--format', 'github');
     expect(result.code).toBe(1);
     expect(result.stdout).toBe(
       '::error file=journeys/fixtures.yaml,line=13,col=5,endLine=14,endColumn=35,' +
@@ -130,7 +117,7 @@ describe('slinga test', () => {
 
   test('a workspace with errors is not simulated', async () => {
     const folder = await copyWorkspace(minimalWorkspace, brokenOffer);
-    const result = await run('test', folder);
+    const result = await runCli('test', folder);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('SL503');

@@ -1,22 +1,9 @@
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { runCli } from '../support/run-cli.js';
 import { copyWorkspace, minimalWorkspace } from '../support/workspace-copy.js';
 import { applyChanges, git, twoVersions } from './git-workspaces.js';
 import { scenarios } from './scenarios.js';
-
-/** Runs the CLI in-process and captures what it writes. */
-async function run(
-  ...argv: string[]
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-  });
-  return { code, stdout, stderr };
-}
 
 /** The parts of the JSON report these tests read. */
 interface ReportJson {
@@ -36,7 +23,7 @@ const quick = ['--members', '500', '--days', '2', '--no-render'];
 describe('slinga diff', () => {
   test('compares two revisions and reports versioned JSON', async () => {
     const { repository, base, head } = await twoVersions(scenarios.wait);
-    const result = await run(
+    const result = await runCli(
       'diff',
       base,
       head,
@@ -89,7 +76,7 @@ describe('slinga diff', () => {
       scenarios.offer,
       'crm',
     );
-    const result = await run(
+    const result = await runCli(
       'diff',
       base,
       head,
@@ -107,7 +94,7 @@ describe('slinga diff', () => {
 
   test('the same two sides give the same bytes', async () => {
     const { repository, base, head } = await twoVersions(scenarios.condition);
-    const once = await run(
+    const once = await runCli(
       'diff',
       base,
       head,
@@ -117,7 +104,7 @@ describe('slinga diff', () => {
       'json',
       ...quick,
     );
-    const twice = await run(
+    const twice = await runCli(
       'diff',
       base,
       head,
@@ -138,7 +125,7 @@ describe('slinga diff', () => {
     const status = await git(repository, 'status', '--porcelain');
     const stashList = await git(repository, 'worktree', 'list', '--porcelain');
 
-    const result = await run(
+    const result = await runCli(
       'diff',
       base,
       repository,
@@ -167,7 +154,7 @@ describe('slinga diff', () => {
 
   test('compares two folders, and prints a Markdown summary then details', async () => {
     const head = await copyWorkspace(minimalWorkspace, scenarios.wait);
-    const result = await run(
+    const result = await runCli(
       'diff',
       minimalWorkspace,
       head,
@@ -212,7 +199,7 @@ describe('slinga diff', () => {
 
   test('prints a summary for a terminal', async () => {
     const head = await copyWorkspace(minimalWorkspace, scenarios.cap);
-    const result = await run(
+    const result = await runCli(
       'diff',
       minimalWorkspace,
       head,
@@ -244,12 +231,14 @@ describe('slinga diff', () => {
     const wait = await copyWorkspace(minimalWorkspace, scenarios.wait);
     const offer = await copyWorkspace(minimalWorkspace, scenarios.offer);
     const gate = ['--fail-on-fixture-change', '--no-population', '--no-render'];
-    const failing = await run('diff', minimalWorkspace, wait, ...gate);
+    const failing = await runCli('diff', minimalWorkspace, wait, ...gate);
     expect([failing.code, failing.stderr]).toEqual([
       1,
       'slinga: fixture sends changed: winback_and_basket\n',
     ]);
-    expect((await run('diff', minimalWorkspace, offer, ...gate)).code).toBe(0);
+    expect((await runCli('diff', minimalWorkspace, offer, ...gate)).code).toBe(
+      0,
+    );
   });
 
   test('--fail-on-pressure-increase fails when contact pressure rises more', async () => {
@@ -258,7 +247,7 @@ describe('slinga diff', () => {
       scenarios.condition,
     );
     const pressure = async (percent: string) =>
-      run(
+      runCli(
         'diff',
         minimalWorkspace,
         lapsedSooner,
@@ -275,7 +264,7 @@ describe('slinga diff', () => {
   });
 
   test('usage errors exit 2', async () => {
-    const badRevision = await run(
+    const badRevision = await runCli(
       'diff',
       'no-such-revision',
       '.',
@@ -287,7 +276,7 @@ describe('slinga diff', () => {
     expect(badRevision.stderr).toMatch(
       /^slinga: "no-such-revision" is neither a folder nor a git revision/,
     );
-    const noPopulation = await run(
+    const noPopulation = await runCli(
       'diff',
       minimalWorkspace,
       minimalWorkspace,
@@ -302,7 +291,7 @@ describe('slinga diff', () => {
         'slinga: --fail-on-pressure-increase needs the population run; drop --no-population.\n',
     });
     expect(
-      (await run('diff', minimalWorkspace, '--members', 'many')).code,
+      (await runCli('diff', minimalWorkspace, '--members', 'many')).code,
     ).toBe(2);
   });
 
@@ -310,7 +299,7 @@ describe('slinga diff', () => {
     const broken = await copyWorkspace(minimalWorkspace, {
       'journeys/offers.yaml': 'kind: Offer\nid: winback_25\n',
     });
-    const result = await run(
+    const result = await runCli(
       'diff',
       minimalWorkspace,
       broken,

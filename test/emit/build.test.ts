@@ -1,22 +1,10 @@
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { main } from '../../src/cli/main.js';
 import { BuildSession } from '../../src/emit/build-session.js';
 import { writeOutput } from '../../src/emit/output/write-output.js';
+import { runCli } from '../support/run-cli.js';
 import { copyWorkspace, minimalWorkspace } from '../support/workspace-copy.js';
-
-async function run(
-  ...argv: string[]
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-  });
-  return { code, stdout, stderr };
-}
 
 /** Every file under a folder, relative path to content. */
 async function readTree(folder: string): Promise<Map<string, string>> {
@@ -36,8 +24,8 @@ describe('slinga build', () => {
   test('writes templates, previews and trigger code, the same bytes every time', async () => {
     const first = await copyWorkspace(minimalWorkspace);
     const second = await copyWorkspace(minimalWorkspace);
-    expect((await run('build', first)).code).toBe(0);
-    expect((await run('build', second)).code).toBe(0);
+    expect((await runCli('build', first)).code).toBe(0);
+    expect((await runCli('build', second)).code).toBe(0);
     const tree = await readTree(path.join(first, 'dist'));
     expect(tree).toEqual(await readTree(path.join(second, 'dist')));
     expect(
@@ -77,13 +65,13 @@ describe('slinga build', () => {
 
   test('a second build compiles only the template that changed', async () => {
     const folder = await copyWorkspace(minimalWorkspace);
-    await run('build', folder);
+    await runCli('build', folder);
     const template = path.join(folder, 'templates', 'basket.sms.hbs');
     await writeFile(
       template,
       'Du glömde något i varukorgen! Avreg: svara STOPP\n',
     );
-    const result = await run('build', folder);
+    const result = await runCli('build', folder);
     expect(result.stdout).toMatch(/: 1 templates compiled, 2 reused\.\n$/);
     const preview = await readFile(
       path.join(folder, 'dist', 'preview', 'basket.sms.txt'),
@@ -94,7 +82,7 @@ describe('slinga build', () => {
 
   test('outputs made by another version of Slinga are compiled again', async () => {
     const folder = await copyWorkspace(minimalWorkspace);
-    await run('build', folder);
+    await runCli('build', folder);
     const manifest = path.join(folder, 'dist', '.slinga-cache.json');
     const written = JSON.parse(await readFile(manifest, 'utf8')) as {
       made_by: string;
@@ -104,19 +92,19 @@ describe('slinga build', () => {
       manifest,
       JSON.stringify({ ...written, made_by: 'slinga 0.0.1, mjml 4.0.0' }),
     );
-    const result = await run('build', folder);
+    const result = await runCli('build', folder);
     expect(result.stdout).toMatch(/: 3 templates compiled, 0 reused\.\n$/);
   });
 
   test('a failed build leaves the previous output as it was', async () => {
     const folder = await copyWorkspace(minimalWorkspace);
-    await run('build', folder);
+    await runCli('build', folder);
     const before = await readTree(path.join(folder, 'dist'));
     await writeFile(
       path.join(folder, 'templates', 'winback.mjml'),
       '---\nsubject: {{member.nmae}}\n---\n<mjml></mjml>\n',
     );
-    const result = await run('build', folder);
+    const result = await runCli('build', folder);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(
       'The build failed; the previous output is unchanged.',
@@ -127,13 +115,13 @@ describe('slinga build', () => {
   test('never writes into the workspace sources or a folder it did not make', async () => {
     const folder = await copyWorkspace(minimalWorkspace);
     for (const out of ['.', 'journeys', 'templates', 'journeys/out']) {
-      const result = await run('build', folder, '--out', out);
+      const result = await runCli('build', folder, '--out', out);
       expect(result.code, out).toBe(2);
       expect(result.stderr).toContain('inside the workspace sources');
     }
     await mkdir(path.join(folder, 'mine'));
     await writeFile(path.join(folder, 'mine', 'notes.txt'), 'keep me');
-    const result = await run('build', folder, '--out', 'mine');
+    const result = await runCli('build', folder, '--out', 'mine');
     expect(result.code).toBe(2);
     expect(await readFile(path.join(folder, 'mine', 'notes.txt'), 'utf8')).toBe(
       'keep me',

@@ -10,21 +10,9 @@ import {
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { main } from '../../src/cli/main.js';
 import { defaultChromium } from '../../src/preview/chromium.js';
+import { runCli } from '../support/run-cli.js';
 import { copyWorkspace, minimalWorkspace } from '../support/workspace-copy.js';
-
-async function run(
-  ...argv: string[]
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-  });
-  return { code, stdout, stderr };
-}
 
 const folders: string[] = [];
 
@@ -50,7 +38,7 @@ describe('slinga screenshots', () => {
   ])('refuses --out %s inside the workspace sources', async (out) => {
     const folder = await workspace();
     const before = await readdir(path.join(folder, 'templates'));
-    const result = await run(
+    const result = await runCli(
       'screenshots',
       folder,
       '--out',
@@ -70,7 +58,7 @@ describe('slinga screenshots', () => {
     const folder = await workspace();
     const link = path.join(folder, 'shots');
     await symlink(path.join(folder, 'templates'), link);
-    const result = await run('screenshots', folder, '--out', link);
+    const result = await runCli('screenshots', folder, '--out', link);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
       `slinga: will not write screenshots into ${path.join(folder, 'templates')}: choose another --out\n`,
@@ -82,7 +70,7 @@ describe('slinga screenshots', () => {
       'journeys/winback.yaml': 'kind: Journey\nid: winback\nsteps: [\n',
     });
     const out = path.join(folder, 'shots');
-    const result = await run(
+    const result = await runCli(
       'screenshots',
       folder,
       '--out',
@@ -108,7 +96,7 @@ describe('slinga screenshots', () => {
       const victim = path.join(folder, 'victim.txt');
       await writeFile(victim, 'keep me');
       await symlink(victim, path.join(out, 'overview.png'));
-      const refused = await run(
+      const refused = await runCli(
         'screenshots',
         folder,
         '--out',
@@ -120,7 +108,7 @@ describe('slinga screenshots', () => {
       expect(await readFile(victim, 'utf8')).toBe('keep me');
 
       await rm(path.join(out, 'overview.png'));
-      const result = await run(
+      const result = await runCli(
         'screenshots',
         folder,
         '--out',
@@ -150,7 +138,7 @@ describe('slinga screenshots', () => {
 
 describe('slinga watch', () => {
   test('a missing folder is a usage error', async () => {
-    const result = await run('watch', '/nonexistent/slinga-workspace');
+    const result = await runCli('watch', '/nonexistent/slinga-workspace');
     expect(result).toEqual({
       code: 2,
       stdout: '',
@@ -167,7 +155,7 @@ describe('slinga watch', () => {
     const address = blocker.address();
     const port = typeof address === 'object' && address ? address.port : 0;
     try {
-      const result = await run(
+      const result = await runCli(
         'watch',
         folder,
         '--port',
