@@ -136,7 +136,6 @@ function summary(label: string, report: PopulationReport): string[] {
   ];
 }
 
-/** Heap after GC should not climb week on week by more than a tenth. */
 /**
  * The heap retained at each week's end, in all and per member held (the
  * base grows by the members who join). A run starts with no journey in
