@@ -16,6 +16,7 @@ import type {
   Workspace,
 } from '../workspace/workspace.js';
 import { assertNever } from '../support/assert-never.js';
+import { assignedType, isDiagnostic } from './assigned-attribute.js';
 import { ScopeFactory, type ScopeExtras } from './scopes.js';
 
 const booleanType = scalarType('boolean');
@@ -42,11 +43,7 @@ export function checkConditions(
   for (const condition of workspace.policy.consent.values()) check(condition);
   for (const fallback of workspace.policy.fallbacks) check(fallback.when);
   for (const journey of workspace.journeys.values()) {
-    checkJourney(
-      journey,
-      check,
-      (name) => workspace.model.attributes.get(name)?.type,
-    );
+    checkJourney(journey, check, workspace.model);
   }
   for (const event of workspace.model.events.values()) {
     checkEventEffects(event, workspace.model, check, diagnostics);
@@ -62,7 +59,7 @@ type Check = (
 function checkJourney(
   journey: Journey,
   check: Check,
-  attributeType: (name: string) => Type | undefined,
+  model: MemberModel,
 ): void {
   const entryEvent =
     journey.entry.kind === 'event' ? journey.entry.event : undefined;
@@ -77,13 +74,13 @@ function checkJourney(
   if (journey.goal !== undefined) {
     check(journey.goal.when, { event: journey.goal.event, offer: 'maybe' });
   }
-  checkSteps(journey.steps, false, { check, entryEvent, attributeType });
+  checkSteps(journey.steps, false, { check, entryEvent, model });
 }
 
 interface StepContext {
   readonly check: Check;
   readonly entryEvent: string | undefined;
-  readonly attributeType: (name: string) => Type | undefined;
+  readonly model: MemberModel;
 }
 
 /**
@@ -130,10 +127,11 @@ function checkStep(step: Step, issued: boolean, context: StepContext): boolean {
         .map((variant) => checkSteps(variant.steps, issued, context))
         .every(Boolean);
     case 'update':
-      for (const assignment of step.assignments) {
-        const type = context.attributeType(assignment.attribute);
-        if (type !== undefined)
-          context.check(assignment.value, extras, requiredType(type));
+      // check-journeys reports the targets that cannot be written.
+      for (const { attribute, value } of step.assignments) {
+        const type = assignedType(context.model, attribute, value.span);
+        if (!isDiagnostic(type))
+          context.check(value, extras, requiredType(type));
       }
       return issued;
     default:
@@ -177,8 +175,14 @@ function checkEventEffects(
 ): void {
   const scope = { event: event.name };
   for (const effect of event.effects) {
+    if (effect.kind === 'update') {
+      const type = assignedType(model, effect.attribute, effect.value.span);
+      if (isDiagnostic(type)) diagnostics.push(type);
+      else check(effect.value, scope, requiredType(type));
+      continue;
+    }
+    const span = effect.span;
     const attribute = model.attributes.get(effect.attribute);
-    const span = effect.kind === 'update' ? effect.value.span : effect.span;
     if (attribute === undefined) {
       const suggestion = didYouMean(effect.attribute, model.attributes.keys());
       const data = {
@@ -187,10 +191,6 @@ function checkEventEffects(
         suggestion,
       };
       diagnostics.push(report('SL503', span, data));
-      continue;
-    }
-    if (effect.kind === 'update') {
-      check(effect.value, scope, requiredType(attribute.type));
       continue;
     }
     const list = requiredType(attribute.type);

@@ -3,6 +3,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
 import type { Journey, Step } from '../workspace/journey.js';
 import type { Channel, Workspace } from '../workspace/workspace.js';
+import { assignedType, isDiagnostic } from './assigned-attribute.js';
 import { alwaysExits, allSteps, childLists } from './journey-steps.js';
 
 type References = Pick<
@@ -151,12 +152,8 @@ function checkStep(
     }
     case 'update':
       for (const { attribute, value } of step.assignments) {
-        if (!workspace.model.attributes.has(attribute)) {
-          const known = workspace.model.attributes.keys();
-          diagnostics.push(
-            unknown('member attribute', attribute, known, value.span),
-          );
-        }
+        const type = assignedType(workspace.model, attribute, value.span);
+        if (isDiagnostic(type)) diagnostics.push(type);
       }
       return;
     case 'wait_duration':

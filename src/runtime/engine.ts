@@ -1,3 +1,4 @@
+import { assignAttribute } from './assign-attribute.js';
 import { Agenda } from './agenda.js';
 import type { ConditionContext } from './condition-context.js';
 import type {
@@ -516,7 +517,11 @@ export class JourneyEngine {
         }
         case 'update':
           for (const assignment of instruction.assignments) {
-            context.member[assignment.attribute] = assignment.value(context);
+            assignAttribute(
+              context.member,
+              assignment.attribute,
+              assignment.value(context),
+            );
           }
           this.answers.changed(instance.memberIndex);
           instance.pc = instruction.next;

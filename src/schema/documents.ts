@@ -29,6 +29,11 @@ export type SlingaDocument =
 export type Identifier = string;
 
 /**
+ * A member attribute to write: its name, or a path to a property of an object attribute, the names joined by dots.
+ */
+export type AttributeTarget = string;
+
+/**
  * A whole number followed by m (minutes), h (hours), d (days) or w (weeks).
  */
 export type Duration = string;
@@ -291,7 +296,7 @@ export interface SplitVariantDocument {
  */
 export interface UpdateDocument {
   /**
-   * New values by attribute name; each value is an expression. The attributes must be declared in the Model.
+   * New values by attribute name, or by path to a property of an object attribute (consent.email); each value is an expression. The attributes must be declared in the Model.
    */
   set: {
     [k: string]: Condition;
@@ -343,7 +348,7 @@ export interface EventDocument {
     [k: string]: TypeDocument;
   };
   /**
-   * Member attributes this event sets before journeys see it, each to an expression over member, event and params (for example last_purchase_at: event.at). Default: none.
+   * Member attributes this event sets before journeys see it, each to an expression over member, event and params (for example last_purchase_at: event.at, or consent.sms: false for a property of an object attribute). Default: none.
    *
    * @default {}
    */

@@ -20,6 +20,7 @@ export interface FormDescription {
  */
 const nouns: Readonly<Record<string, string>> = {
   Identifier: 'an id in lower snake case',
+  AttributeTarget: 'an attribute name or a dotted path to a property',
   Duration: 'a duration',
   TimeOfDay: 'a time of day',
   CalendarDate: 'a date',

@@ -14,6 +14,7 @@ import type {
   ProgramOffer,
   ProgramPolicy,
 } from '../runtime/program.js';
+import { assignAttribute } from '../runtime/assign-attribute.js';
 import { withItem } from '../runtime/member-state.js';
 import { TimeZone } from '../runtime/time-zone.js';
 import { assertNever } from '../support/assert-never.js';
@@ -185,9 +186,13 @@ function compileEffect(effect: EffectSource): EventEffect {
   const steps = effect.steps.map((step): EventEffect => {
     if (step.kind === 'update') {
       const value = conditionFromSource(step.value);
-      return (context) => {
-        context.member[step.attribute] = value(context);
-      };
+      const { attribute } = step;
+      return attribute.includes('.')
+        ? (context) =>
+            assignAttribute(context.member, attribute, value(context))
+        : (context) => {
+            context.member[attribute] = value(context);
+          };
     }
     const fields = step.fields.map(
       ([name, text]) => [name, conditionFromSource(text)] as const,

@@ -44,6 +44,36 @@ const rows: Row[] = [
     at: 'journeys/model.yaml:13:18',
   },
   {
+    name: 'event update of an unknown property of an object attribute',
+    changes: {
+      'journeys/model.yaml':
+        'kind: Model\nid: shop\nmember:\n  id: string\n  seen_at: datetime?\n  consent: { type: object, properties: { email: boolean, sms: boolean } }\nevents:\n  visit:\n    payload:\n      page: string\n    updates:\n      consent.emial: false\n',
+      ...withoutJourneys,
+    },
+    code: 'SL503',
+    at: 'journeys/model.yaml:12:22',
+  },
+  {
+    name: 'event update of a property of an attribute that is no object',
+    changes: {
+      'journeys/model.yaml':
+        'kind: Model\nid: shop\nmember:\n  id: string\n  seen_at: datetime?\n  consent: { type: object, properties: { email: boolean, sms: boolean } }\nevents:\n  visit:\n    payload:\n      page: string\n    updates:\n      seen_at.day: event.at\n',
+      ...withoutJourneys,
+    },
+    code: 'SL515',
+    at: 'journeys/model.yaml:12:20',
+  },
+  {
+    name: 'event update of a property with a value of the wrong type',
+    changes: {
+      'journeys/model.yaml':
+        'kind: Model\nid: shop\nmember:\n  id: string\n  seen_at: datetime?\n  consent: { type: object, properties: { email: boolean, sms: boolean } }\nevents:\n  visit:\n    payload:\n      page: string\n    updates:\n      consent.sms: event.page\n',
+      ...withoutJourneys,
+    },
+    code: 'SL415',
+    at: 'journeys/model.yaml:12:20',
+  },
+  {
     name: 'event update of the wrong type',
     changes: {
       'journeys/model.yaml':
@@ -346,6 +376,16 @@ const rows: Row[] = [
     at: 'journeys/extra.yaml:9:14',
   },
   {
+    name: 'update of an unknown property of an object attribute',
+    changes: {
+      'journeys/extra.yaml': journey(
+        '  - update:\n      set:\n        consent.smss: false\n',
+      ),
+    },
+    code: 'SL503',
+    at: 'journeys/extra.yaml:9:23',
+  },
+  {
     name: 'unknown time zone',
     changes: {
       'journeys/policy.yaml':
@@ -457,6 +497,19 @@ describe('broken workspaces', () => {
           : `${diagnostic.span.file}:${diagnostic.span.start.line}:${diagnostic.span.start.column}`,
     }));
     expect(found).toContainEqual({ code: row.code, at: row.at });
+  });
+
+  test('an update of an unknown property names its object and the property meant', async () => {
+    const folder = await copyWorkspace(minimalWorkspace, {
+      'journeys/extra.yaml': journey(
+        '  - update:\n      set:\n        consent.smss: false\n        email_quarantined.x: true\n',
+      ),
+    });
+    const result = await checkWorkspace(folder);
+    expect(result.diagnostics.map((diagnostic) => diagnostic.message)).toEqual([
+      'Unknown property of consent "smss". Did you mean "sms"?',
+      'The attribute "email_quarantined" is boolean, not a required object with a property "x".',
+    ]);
   });
 
   test('the minimal workspace itself has no diagnostics', async () => {

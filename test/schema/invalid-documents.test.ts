@@ -434,6 +434,26 @@ member:
     ],
   },
   {
+    name: 'an update target that is neither a name nor a path',
+    yaml: `kind: Model
+id: shop
+member:
+  id: string
+events:
+  visit:
+    updates:
+      consent..email: false
+`,
+    expected: [
+      [
+        'SL208',
+        8,
+        7,
+        'The name "consent..email" is not an attribute name or a dotted path to a property, such as email_confirmed.',
+      ],
+    ],
+  },
+  {
     name: 'a number above its maximum',
     yaml: `kind: Offer
 id: winback_25

@@ -32,12 +32,17 @@ export function emitProgram(
 ): string {
   const ref = (condition: Condition): Literal =>
     code(`conditions.${table.nameOf(condition)}`);
-  const hasAppends = [...workspace.model.events.values()].some((event) =>
-    event.effects.some((effect) => effect.kind === 'append'),
+  const effects = [...workspace.model.events.values()].flatMap(
+    (event) => event.effects,
+  );
+  const hasAppends = effects.some((effect) => effect.kind === 'append');
+  const setsProperties = effects.some(
+    (effect) => effect.kind === 'update' && effect.attribute.includes('.'),
   );
 
   const data: Statement[] = [
     ...imports,
+    ...(setsProperties ? [assignAttributeImport] : []),
     constant({
       name: 'journeys',
       type: 'readonly ProgramJourney[]',
@@ -157,6 +162,12 @@ const imports: readonly Statement[] = [
   },
 ];
 
+const assignAttributeImport: Statement = {
+  kind: StructureKind.ImportDeclaration,
+  namedImports: ['assignAttribute'],
+  moduleSpecifier: './runtime/assign-attribute.js',
+};
+
 const appendItem: Statement = {
   kind: StructureKind.Function,
   name: 'appendItem',
@@ -192,7 +203,10 @@ function effectLiteral(event: EventType, table: ConditionTable): Literal {
   const lines = event.effects.map((effect) => {
     const attribute = JSON.stringify(effect.attribute);
     if (effect.kind === 'update') {
-      return `c.member[${attribute}] = conditions.${table.nameOf(effect.value)}(c);`;
+      const value = `conditions.${table.nameOf(effect.value)}(c)`;
+      return effect.attribute.includes('.')
+        ? `assignAttribute(c.member, ${attribute}, ${value});`
+        : `c.member[${attribute}] = ${value};`;
     }
     const fields = effect.fields.map(
       (field) =>
