@@ -14,7 +14,7 @@ export function issueOffer(
     .toUpperCase()
     .padStart(7, '0');
   const code = `${offer.id.toUpperCase().replace(/_/g, '')}-${suffix}`;
-  return { ...offerValues(offer, code, now), journey };
+  return offerObject(offer, code, now, journey);
 }
 
 /**
@@ -26,6 +26,21 @@ export function offerValues(
   code: string,
   now: number,
 ): Omit<IssuedOffer, 'journey'> {
+  const { journey, ...values } = offerObject(offer, code, now, null);
+  return values;
+}
+
+/**
+ * An issued offer, written as one literal: members hold hundreds of
+ * thousands of them, and objects made by spreading another take several
+ * times the memory.
+ */
+function offerObject<J>(
+  offer: ProgramOffer,
+  code: string,
+  now: number,
+  journey: J,
+) {
   return {
     id: offer.id,
     code,
@@ -35,6 +50,7 @@ export function offerValues(
     percent: offer.percent,
     amount: offer.amount,
     minimum_purchase: offer.minimumPurchase,
+    journey,
   };
 }
 
