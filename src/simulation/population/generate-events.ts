@@ -1,4 +1,5 @@
 import {
+  millisecondsPerDay,
   millisecondsPerHour,
   millisecondsPerMinute,
 } from '../../runtime/calendar.js';
@@ -48,6 +49,10 @@ const rates = {
   emailBounced: 0.0001,
   emailRegistered: 0.0002,
   emailConfirmed: 0.6,
+  /** Drawn members who open an e-mail, if they opened one in 180 days. */
+  emailOpened: 0.02,
+  /** Of the other drawn members with an address, those who open one. */
+  emailReopened: 0.03,
   levelReview: 0.0001,
   memberJoined: 0.0003,
   otherEvent: 0.0005,
@@ -82,6 +87,7 @@ const programmeEvents = new Set([
   'email_registered',
   'email_confirmed',
   'email_bounced',
+  'email_opened',
   'civic_number_missing',
   'children_opt_in',
   'bonus_unused',
@@ -252,6 +258,18 @@ export class EventGenerator {
         email,
         bounce_type: bounceType,
       });
+    });
+    // Readers keep reading: a member who opened an e-mail in the last six
+    // months opens again now and then, others seldom.
+    this.sample('email_opened', rates.emailOpened, true, (index, at) => {
+      const member = this.members[index];
+      if (typeof member?.['email'] !== 'string') return;
+      if (member['email_quarantined'] === true) return;
+      const last = member['last_email_open_at'];
+      const reader =
+        typeof last === 'number' && at - last <= 180 * millisecondsPerDay;
+      if (!reader && !this.random.chance(rates.emailReopened)) return;
+      this.event(index, 'email_opened', at, { template: null });
     });
     this.sample(
       'email_registered',
