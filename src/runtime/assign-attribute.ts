@@ -9,15 +9,9 @@ export function assignAttribute(
   target: string,
   value: unknown,
 ): void {
+  const names = target.split('.');
+  const last = names.pop() ?? target;
   let object = member;
-  let start = 0;
-  for (
-    let dot = target.indexOf('.');
-    dot >= 0;
-    dot = target.indexOf('.', start)
-  ) {
-    object = object[target.slice(start, dot)] as Record<string, unknown>;
-    start = dot + 1;
-  }
-  object[target.slice(start)] = value;
+  for (const name of names) object = object[name] as Record<string, unknown>;
+  object[last] = value;
 }
