@@ -175,30 +175,22 @@ function checkEventEffects(
 ): void {
   const scope = { event: event.name };
   for (const effect of event.effects) {
+    const span = effect.kind === 'update' ? effect.value.span : effect.span;
+    const type = assignedType(model, effect.attribute, span);
+    if (isDiagnostic(type)) {
+      diagnostics.push(type);
+      continue;
+    }
     if (effect.kind === 'update') {
-      const type = assignedType(model, effect.attribute, effect.value.span);
-      if (isDiagnostic(type)) diagnostics.push(type);
-      else check(effect.value, scope, requiredType(type));
+      check(effect.value, scope, requiredType(type));
       continue;
     }
-    const span = effect.span;
-    const attribute = model.attributes.get(effect.attribute);
-    if (attribute === undefined) {
-      const suggestion = didYouMean(effect.attribute, model.attributes.keys());
-      const data = {
-        what: 'member attribute',
-        name: effect.attribute,
-        suggestion,
-      };
-      diagnostics.push(report('SL503', span, data));
-      continue;
-    }
-    const list = requiredType(attribute.type);
+    const list = requiredType(type);
     const item = list.kind === 'list' ? requiredType(list.item) : undefined;
     if (item?.kind !== 'object') {
       const data = {
         attribute: effect.attribute,
-        actual: describeType(attribute.type),
+        actual: describeType(type),
         expected: 'a list of objects',
       };
       diagnostics.push(report('SL515', span, data));

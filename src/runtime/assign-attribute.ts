@@ -9,6 +9,11 @@ export function assignAttribute(
   target: string,
   value: unknown,
 ): void {
+  // Most targets are plain names (several per purchase): no split for them.
+  if (!target.includes('.')) {
+    member[target] = value;
+    return;
+  }
   const names = target.split('.');
   const last = names.pop() ?? target;
   let object = member;

@@ -186,13 +186,8 @@ function compileEffect(effect: EffectSource): EventEffect {
   const steps = effect.steps.map((step): EventEffect => {
     if (step.kind === 'update') {
       const value = conditionFromSource(step.value);
-      const { attribute } = step;
-      return attribute.includes('.')
-        ? (context) =>
-            assignAttribute(context.member, attribute, value(context))
-        : (context) => {
-            context.member[attribute] = value(context);
-          };
+      return (context) =>
+        assignAttribute(context.member, step.attribute, value(context));
     }
     const fields = step.fields.map(
       ([name, text]) => [name, conditionFromSource(text)] as const,

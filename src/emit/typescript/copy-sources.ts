@@ -8,9 +8,10 @@ import { compareText } from './ordering.js';
 /*
  * The emitted code ships three folders of Slinga's own sources, read from
  * disk at emit time: runtime/ (src/runtime, the engine the simulator runs,
- * byte for byte), templates/ (the files of src/templates that subject lines
- * render with: helpers and value formatting, byte for byte) and runner/ (src/emit/typescript/runner,
- * which reads input, drives the engine and renders subjects). All are
+ * byte for byte), templates/ (the helpers and value formatting of
+ * src/templates that subject lines render with, byte for byte) and runner/
+ * (src/emit/typescript/runner, which reads input, drives the engine and
+ * renders subjects). All are
  * compiled and tested where they live, so the emitted copies need no
  * template of their own.
  */
@@ -62,7 +63,7 @@ export function copyTemplateFiles(root: string): CopiedFiles {
       for (const specifier of moduleSpecifiers(text, name)) {
         if (!shipsBesideTemplates(specifier)) {
           throw new Error(
-            `src/templates/${name} imports ${specifier}: only the runtime, the shared templates files and handlebars ship beside it`,
+            `src/templates/${name} imports ${specifier}, which does not ship beside it`,
           );
         }
       }

@@ -187,6 +187,11 @@ const appendItem: Statement = {
   ],
 };
 
+/**
+ * Segments as buildProgram wraps them: true only for `true`. The parameter
+ * is typed: a segment named `constructor` would take Object's `constructor`
+ * as its contextual type.
+ */
 function segmentsLiteral(workspace: Workspace, table: ConditionTable): Literal {
   return Object.fromEntries(
     sortedByKey(workspace.segments).map((segment) => [
