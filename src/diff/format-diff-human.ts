@@ -9,6 +9,7 @@ import {
   formatMean,
   formatPercentChange,
   formatShare,
+  formatBeforeAfter,
   formatSideValue,
   sendChangeText,
   whereText,
@@ -43,7 +44,7 @@ function headerLines(report: DiffReport): string[] {
   const mean = report.population?.pressure.all.meanPerWeek;
   if (mean !== undefined)
     lines.push(
-      `contact pressure ${formatSideValue(mean.before, formatMean)} → ${formatSideValue(mean.after, formatMean)} messages per member per week (${formatPercentChange(mean)})`,
+      `contact pressure ${formatBeforeAfter(mean, formatMean)} messages per member per week (${formatPercentChange(mean)})`,
     );
   return lines;
 }
@@ -124,8 +125,14 @@ function populationLines(population: PopulationDiff): string[] {
     ]);
   const { all, marketing } = population.pressure;
   const title = `Population: ${formatCount(population.members)} members, ${population.days} days from ${population.startDate}, seed ${population.seed}`;
-  const pressure = (name: string, delta: typeof all) =>
-    `${name}: ${formatSideValue(delta.meanPerWeek.before, formatMean)} → ${formatSideValue(delta.meanPerWeek.after, formatMean)} a week (${formatDifference(delta.meanPerWeek, formatMean)}, ${formatPercentChange(delta.meanPerWeek)}); over ${delta.limit} a week ${formatSideValue(delta.overLimit.before, formatShare)} → ${formatSideValue(delta.overLimit.after, formatShare)}`;
+  const pressure = (
+    name: string,
+    { meanPerWeek, limit, overLimit }: typeof all,
+  ) => {
+    const change = `${formatDifference(meanPerWeek, formatMean)}, ${formatPercentChange(meanPerWeek)}`;
+    const mean = `${formatBeforeAfter(meanPerWeek, formatMean)} a week (${change})`;
+    return `${name}: ${mean}; over ${limit} a week ${formatBeforeAfter(overLimit, formatShare)}`;
+  };
   return [
     title,
     pressure('  messages per member', all),

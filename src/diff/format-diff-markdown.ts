@@ -13,6 +13,7 @@ import {
   formatPercentChange,
   formatPoints,
   formatShare,
+  formatBeforeAfter,
   formatSideValue,
   sendChangeText,
   whereText,
@@ -66,7 +67,7 @@ function summaryBlock(report: DiffReport): string {
   if (population !== null) {
     const mean = population.pressure.all.meanPerWeek;
     lines.push(
-      `- **contact pressure** ${formatSideValue(mean.before, formatMean)} → ${formatSideValue(mean.after, formatMean)} messages per member per week (${formatPercentChange(mean)})`,
+      `- **contact pressure** ${formatBeforeAfter(mean, formatMean)} messages per member per week (${formatPercentChange(mean)})`,
       '',
       pressureTable(population),
     );

@@ -47,6 +47,14 @@ export function formatSideValue(
   return value === null ? '–' : format(value);
 }
 
+/** Both sides' figures: `0.212 → 0.209`. */
+export function formatBeforeAfter(
+  delta: { readonly before: number | null; readonly after: number | null },
+  format: (value: number) => string,
+): string {
+  return `${formatSideValue(delta.before, format)} → ${formatSideValue(delta.after, format)}`;
+}
+
 /** Means per week are small numbers: three decimals. */
 export function formatMean(value: number): string {
   return value.toFixed(3);
