@@ -1,6 +1,7 @@
 import { report } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import {
+  describeType,
   enumType,
   errorType,
   listType,
@@ -8,6 +9,7 @@ import {
   optionalType,
   scalarKinds,
   scalarType,
+  type Retention,
   type ScalarKind,
   type Type,
 } from '../language/types.js';
@@ -67,10 +69,22 @@ function resolveBase(
       const values = Array.isArray(record['values']) ? record['values'] : [];
       return enumType(values.map(String));
     }
-    case 'list':
-      return listType(
-        resolveType(record['items'], [...path, 'items'], locate, diagnostics),
+    case 'list': {
+      const item = resolveType(
+        record['items'],
+        [...path, 'items'],
+        locate,
+        diagnostics,
       );
+      const retention = resolveRetention(
+        record['retention'],
+        item,
+        [...path, 'retention'],
+        locate,
+        diagnostics,
+      );
+      return listType(item, retention);
+    }
     case 'object':
       return objectType(
         resolveProperties(
@@ -94,6 +108,32 @@ function resolveBase(
       );
       return errorType;
   }
+}
+
+/**
+ * A list's retention, when its items are objects with a required datetime
+ * property of the name it gives; the schema has checked its shape.
+ */
+function resolveRetention(
+  written: unknown,
+  item: Type,
+  path: DocumentPath,
+  locate: Locate,
+  diagnostics: Diagnostic[],
+): Retention | undefined {
+  if (typeof written !== 'object' || written === null) return undefined;
+  const { by, days } = written as { by: string; days: number };
+  if (item.kind === 'error') return undefined;
+  const dating = item.kind === 'object' ? item.properties.get(by) : undefined;
+  if (dating?.kind === 'datetime') return { by, days };
+  const detail =
+    item.kind !== 'object'
+      ? 'the items are not objects'
+      : dating === undefined
+        ? `the items have no property "${by}"`
+        : `"${by}" is ${describeType(dating)}`;
+  diagnostics.push(report('SL524', locate([...path, 'by']), { detail }));
+  return undefined;
 }
 
 /** The types of a mapping of named fields. */

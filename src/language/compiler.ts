@@ -17,7 +17,7 @@ import type {
   ListExpression,
   PathExpression,
 } from './syntax-tree.js';
-import { requiredType } from './types.js';
+import { requiredType, type Retention } from './types.js';
 
 /*
  * Conditions compile to JavaScript source, not to a tree walked at run time:
@@ -240,14 +240,27 @@ class SourceEmitter {
    * count is the list's length.
    */
   private aggregate(call: CallExpression, name: AggregateFunctionName): string {
-    const list = this.emit(argument(call, 0));
-    if (name === 'count' && call.filter === undefined) return `${list}.length`;
+    const listExpression = argument(call, 0);
+    const list = this.emit(listExpression);
+    const listType = requiredType(checkedType(listExpression));
+    const retention = listType.kind === 'list' ? listType.retention : undefined;
+    if (
+      name === 'count' &&
+      call.filter === undefined &&
+      retention === undefined
+    )
+      return `${list}.length`;
 
     const filter = call.filter === undefined ? 'true' : this.emit(call.filter);
     const projection = call.arguments[1];
     const value = projection === undefined ? 'item' : this.emit(projection);
     const helper = this.declare(name, (declared) =>
-      aggregateHelper(declared, name, filter, value, call.filter !== undefined),
+      aggregateHelper(declared, name, {
+        filter,
+        value,
+        filtered: call.filter !== undefined,
+        retention,
+      }),
     );
     return `${helper}(c, ${list})`;
   }
@@ -259,24 +272,42 @@ class SourceEmitter {
   }
 }
 
+/** What an aggregate helper does with each item. */
+interface AggregateBody {
+  /** The filter's source; `true` without one. */
+  readonly filter: string;
+  /** The projection's source; `item` without one. */
+  readonly value: string;
+  readonly filtered: boolean;
+  /** The list's retention: items past it are skipped. */
+  readonly retention: Retention | undefined;
+}
+
 /** The body lines of an aggregate helper, by aggregate. */
 function aggregateHelper(
   name: string,
   aggregate: AggregateFunctionName,
-  filter: string,
-  value: string,
-  filtered: boolean,
+  { filter, value, filtered, retention }: AggregateBody,
 ): string {
   const skip = filtered ? [`if (!${filter}) continue;`] : [];
   const [start, step, end] = aggregateParts(aggregate, filter, value);
   const loop =
     aggregate === 'any' || aggregate === 'all' ? step : [...skip, ...step];
+  const kept =
+    retention === undefined
+      ? { start: [], skip: [] }
+      : {
+          start: [
+            `const keptFrom = c.now - ${retention.days * millisecondsPerDay};`,
+          ],
+          skip: [`if (item.${retention.by} < keptFrom) continue;`],
+        };
   return [
     `function ${name}(c, list) {`,
-    ...start.map((line) => `  ${line}`),
+    ...[...kept.start, ...start].map((line) => `  ${line}`),
     '  for (let index = 0; index < list.length; index++) {',
     '    const item = list[index];',
-    ...loop.map((line) => `    ${line}`),
+    ...[...kept.skip, ...loop].map((line) => `    ${line}`),
     '  }',
     `  ${end}`,
     '}',

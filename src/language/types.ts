@@ -9,6 +9,11 @@ import { assertNever } from '../support/assert-never.js';
  * 1970-01-01 (a calendar date, no time zone); datetime is epoch milliseconds;
  * duration is milliseconds; list is an array; object a plain object; an
  * absent optional value is null or undefined.
+ *
+ * A list of the Model may have a retention: its items are dated by one of
+ * their datetime properties and kept for a number of days. Conditions skip
+ * the items past it, and appends drop them, so a list that grows by events
+ * holds only what its retention keeps.
  */
 export type Type =
   | { readonly kind: 'string' }
@@ -20,11 +25,23 @@ export type Type =
   | { readonly kind: 'datetime' }
   | { readonly kind: 'duration' }
   | { readonly kind: 'enum'; readonly values: readonly string[] }
-  | { readonly kind: 'list'; readonly item: Type }
+  | {
+      readonly kind: 'list';
+      readonly item: Type;
+      readonly retention?: Retention;
+    }
   | { readonly kind: 'object'; readonly properties: ReadonlyMap<string, Type> }
   | { readonly kind: 'optional'; readonly inner: Type }
   /** The type of an expression whose errors were already reported. */
   | { readonly kind: 'error' };
+
+/** How long a list keeps its items (see Type). */
+export interface Retention {
+  /** The items' datetime property that dates them. */
+  readonly by: string;
+  /** Days of 24 hours an item is kept after its `by` time. */
+  readonly days: number;
+}
 
 /** The kinds of types that carry no parameters. */
 export type ScalarKind =
@@ -66,8 +83,16 @@ export function optionalType(inner: Type): Type {
   return inner.kind === 'optional' ? inner : { kind: 'optional', inner };
 }
 
-export function listType(item: Type): Type {
-  return { kind: 'list', item };
+export function listType(item: Type, retention?: Retention): Type {
+  return retention === undefined
+    ? { kind: 'list', item }
+    : { kind: 'list', item, retention };
+}
+
+/** The retention of a list type (optional or not), if it has one. */
+export function retentionOf(type: Type | undefined): Retention | undefined {
+  const list = type === undefined ? undefined : requiredType(type);
+  return list?.kind === 'list' ? list.retention : undefined;
 }
 
 export function objectType(properties: ReadonlyMap<string, Type>): Type {
@@ -91,7 +116,10 @@ export function describeType(type: Type): string {
   return spellType(type, false);
 }
 
-/** A type in full, nested properties included: `object{at: datetime}`. */
+/**
+ * A type in full, nested properties and retention included:
+ * `list<object{at: datetime}> kept 730 days by at`.
+ */
 export function describeTypeInFull(type: Type): string {
   return spellType(type, true);
 }
@@ -100,8 +128,13 @@ function spellType(type: Type, full: boolean): string {
   switch (type.kind) {
     case 'enum':
       return `enum(${type.values.join(', ')})`;
-    case 'list':
-      return `list<${spellType(type.item, full)}>`;
+    case 'list': {
+      const list = `list<${spellType(type.item, full)}>`;
+      const { retention } = type;
+      return full && retention !== undefined
+        ? `${list} kept ${retention.days} days by ${retention.by}`
+        : list;
+    }
     case 'object':
       return `object{${[...type.properties]
         .map(([name, property]) =>

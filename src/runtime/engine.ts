@@ -1,4 +1,4 @@
-import { assignAttribute } from './assign-attribute.js';
+import { assignAttribute, dropPastItems } from './assign-attribute.js';
 import { Agenda } from './agenda.js';
 import type { ConditionContext } from './condition-context.js';
 import type {
@@ -188,18 +188,24 @@ export class JourneyEngine {
 
   /**
    * Answers the day's entry conditions for every member in one pass (see
-   * EntryAnswers), and on the way tidies the state of a seventh of the
-   * members, a different seventh each day: reading a state costs a cache
-   * miss, and a week is soon enough for what tidying drops.
+   * EntryAnswers), and on the way tidies a seventh of the members, a
+   * different seventh each day: their state, and the items of their lists
+   * past the retention. Reading a member costs a cache miss, and a week is
+   * soon enough for what tidying drops.
    */
   private answerAhead(plans: readonly PlannedEntry[], day: number): void {
     const upkeep = stateUpkeep(this.program, this.now, this.sendMemoryMs);
+    const { retainedLists } = this.program;
     const turn = ((day % 7) + 7) % 7;
+    const now = this.now;
     this.answers.answer(plans, this.members, this.context, day, (index) => {
       if (index % 7 !== turn) return;
       const state = this.states[index];
       if (state !== undefined && tidyMemberState(state, upkeep))
         this.states[index] = undefined;
+      const member = this.members[index];
+      if (member === undefined) return;
+      for (const list of retainedLists) dropPastItems(member, list, now);
     });
     this.setNow(this.now);
   }

@@ -2,6 +2,7 @@ import type {
   CompiledCondition,
   ConditionContext,
 } from './condition-context.js';
+import type { RetainedList } from './assign-attribute.js';
 import type { TimeZone } from './time-zone.js';
 
 /**
@@ -181,4 +182,6 @@ export interface Program {
   /** The event type that redeems offers. */
   readonly purchaseEvent: string;
   readonly eventEffects: ReadonlyMap<string, EventEffect>;
+  /** Member lists whose items are dropped once past their retention. */
+  readonly retainedLists: readonly RetainedList[];
 }

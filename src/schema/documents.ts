@@ -139,6 +139,19 @@ export interface TypeDefinitionDocument {
   properties?: {
     [k: string]: TypeDocument;
   };
+  /**
+   * How long a list keeps its items: an item is dropped once its datetime property `by` is more than `days` days (of 24 hours) old. Conditions never see a dropped item.
+   */
+  retention?: {
+    /**
+     * Days an item is kept after its `by` time.
+     */
+    days: number;
+    /**
+     * The items' datetime property that dates them.
+     */
+    by: Identifier;
+  };
 }
 
 /**

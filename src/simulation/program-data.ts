@@ -1,10 +1,13 @@
+import { retentionOf } from '../language/types.js';
+import type { RetainedList } from '../runtime/assign-attribute.js';
 import type { ProgramOffer, ProgramPolicy } from '../runtime/program.js';
 import type { Condition } from '../workspace/condition.js';
 import type { ContactPolicy } from '../workspace/contact-policy.js';
-import type { Offer } from '../workspace/workspace.js';
+import type { MemberModel, Offer } from '../workspace/workspace.js';
 
 /*
- * The offers and the contact policy as the engine's data. Like
+ * The offers, the contact policy and the member lists with a retention as
+ * the engine's data. Like
  * flattenJourney, the policy takes its conditions in the form `compile`
  * gives them: compiled source for the simulator, references into
  * conditions.ts for the emitted code.
@@ -64,4 +67,14 @@ export function describePolicy<C>(
     })),
     transactionalExempt: policy.transactionalExempt,
   };
+}
+
+/** The member attributes that are lists with a retention, by name. */
+export function describeRetainedLists(model: MemberModel): RetainedList[] {
+  return [...model.attributes.values()].flatMap((field) => {
+    const retention = retentionOf(field.type);
+    return retention === undefined
+      ? []
+      : [{ attribute: field.name, retention: { ...retention } }];
+  });
 }

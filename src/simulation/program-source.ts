@@ -2,6 +2,7 @@ import {
   compileExpressionSource,
   conditionFromSource,
 } from '../language/index.js';
+import { retentionOf } from '../language/types.js';
 import type {
   CompiledCondition,
   ConditionContext,
@@ -14,15 +15,23 @@ import type {
   ProgramOffer,
   ProgramPolicy,
 } from '../runtime/program.js';
-import { assignAttribute } from '../runtime/assign-attribute.js';
-import { withItem } from '../runtime/member-state.js';
+import {
+  appendItem,
+  assignAttribute,
+  type ListRetention,
+  type RetainedList,
+} from '../runtime/assign-attribute.js';
 import { TimeZone } from '../runtime/time-zone.js';
 import { assertNever } from '../support/assert-never.js';
 import type { Condition } from '../workspace/condition.js';
 import type { Journey } from '../workspace/journey.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { flattenJourney } from './flatten-journey.js';
-import { describeOffer, describePolicy } from './program-data.js';
+import {
+  describeOffer,
+  describePolicy,
+  describeRetainedLists,
+} from './program-data.js';
 
 /** The event type whose payload redeems offers. */
 export const purchaseEventName = 'purchase';
@@ -43,6 +52,7 @@ export interface ProgramSource {
   readonly templates: readonly string[];
   readonly purchaseEvent: string;
   readonly effects: readonly EffectSource[];
+  readonly retainedLists: readonly RetainedList[];
 }
 
 /** What one event type does to its member: updates and appends, in order. */
@@ -58,6 +68,7 @@ export interface EffectSource {
         readonly kind: 'append';
         readonly attribute: string;
         readonly fields: readonly (readonly [name: string, value: string])[];
+        readonly retention: ListRetention | null;
       }
   )[];
 }
@@ -90,6 +101,7 @@ export function describeProgram(workspace: Workspace): ProgramSource {
     ]),
     purchaseEvent: purchaseEventName,
     effects: describeEffects(workspace),
+    retainedLists: describeRetainedLists(workspace.model),
   };
 }
 
@@ -127,6 +139,7 @@ export function instantiateProgram(source: ProgramSource): Program {
     eventEffects: new Map(
       source.effects.map((effect) => [effect.event, compileEffect(effect)]),
     ),
+    retainedLists: source.retainedLists,
   };
 }
 
@@ -174,6 +187,10 @@ function describeEffects(workspace: Workspace): EffectSource[] {
               fields: effect.fields.map(
                 (field) => [field.name, conditionSource(field.value)] as const,
               ),
+              retention:
+                retentionOf(
+                  workspace.model.attributes.get(effect.attribute)?.type,
+                ) ?? null,
             },
       ),
     });
@@ -192,15 +209,16 @@ function compileEffect(effect: EffectSource): EventEffect {
     const fields = step.fields.map(
       ([name, text]) => [name, conditionFromSource(text)] as const,
     );
-    // A new list one longer, not a push: a push reserves room for 16 more
-    // items, on millions of members who buy once or twice in a run.
     return (context) => {
       const item: Record<string, unknown> = {};
       for (const [name, value] of fields) item[name] = value(context);
-      const list = context.member[step.attribute];
-      context.member[step.attribute] = Array.isArray(list)
-        ? withItem(list, item)
-        : [item];
+      appendItem(
+        context.member,
+        step.attribute,
+        item,
+        step.retention,
+        context.now,
+      );
     };
   });
   return (context) => {

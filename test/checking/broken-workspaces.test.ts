@@ -104,6 +104,36 @@ const rows: Row[] = [
     at: 'journeys/model.yaml:13:7',
   },
   {
+    name: 'retention by a property the items do not have',
+    changes: {
+      'journeys/model.yaml':
+        'kind: Model\nid: shop\nmember:\n  id: string\n  visits:\n    type: list\n    retention: { days: 30, by: seen }\n    items: { type: object, properties: { at: datetime, page: string } }\nevents:\n  visit:\n    payload:\n      page: string\n',
+      ...withoutJourneys,
+    },
+    code: 'SL524',
+    at: 'journeys/model.yaml:7:32',
+  },
+  {
+    name: 'retention by a property that is no datetime',
+    changes: {
+      'journeys/model.yaml':
+        'kind: Model\nid: shop\nmember:\n  id: string\n  visits:\n    type: list\n    retention: { days: 30, by: page }\n    items: { type: object, properties: { at: datetime, page: string } }\nevents:\n  visit:\n    payload:\n      page: string\n',
+      ...withoutJourneys,
+    },
+    code: 'SL524',
+    at: 'journeys/model.yaml:7:32',
+  },
+  {
+    name: 'retention of a list whose items are no objects',
+    changes: {
+      'journeys/model.yaml':
+        'kind: Model\nid: shop\nmember:\n  id: string\n  tags: { type: list, items: string, retention: { days: 30, by: at } }\nevents:\n  visit:\n    payload:\n      page: string\n',
+      ...withoutJourneys,
+    },
+    code: 'SL524',
+    at: 'journeys/model.yaml:5:65',
+  },
+  {
     name: 'YAML syntax error',
     changes: { 'journeys/extra.yaml': 'kind: Segment\nid: [unclosed\n' },
     code: 'SL101',

@@ -23,12 +23,20 @@ const datetime = scalarType('datetime');
 const area = enumType(['fashion', 'home', 'beauty']);
 const channel = enumType(['store', 'online']);
 
-function object(properties: Record<string, Type>): Type {
+export function object(properties: Readonly<Record<string, Type>>): Type {
   return objectType(new Map(Object.entries(properties)));
 }
 
+/** A purchase of the member's history. */
+export const examplePurchase = object({
+  at: datetime,
+  amount: money,
+  area,
+  channel,
+});
+
 /** The member attributes of the example Model. */
-export const exampleMember = object({
+export const exampleAttributes: Readonly<Record<string, Type>> = {
   id: string,
   email: optionalType(string),
   birth_date: optionalType(date),
@@ -37,9 +45,11 @@ export const exampleMember = object({
   level: enumType(['member', 'plus1500', 'plus10000']),
   consent: object({ email: boolean, sms: boolean }),
   email_quarantined: boolean,
-  purchases: listType(object({ at: datetime, amount: money, area, channel })),
+  purchases: listType(examplePurchase),
   bonus_balance: money,
-});
+};
+
+export const exampleMember = object(exampleAttributes);
 
 /** The purchase event, with the `at` and `type` every event has. */
 export const examplePurchaseEvent = object({

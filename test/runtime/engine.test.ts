@@ -1,5 +1,8 @@
 import { describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { checkWorkspace } from '../../src/checking/check-workspace.js';
+import { JourneyEngine } from '../../src/runtime/engine.js';
 import { buildProgram } from '../../src/simulation/build-program.js';
 import { describeEntry } from '../../src/simulation/check-expectations.js';
 import { runFixture } from '../../src/simulation/run-fixture.js';
@@ -163,6 +166,54 @@ describe('the journey engine', () => {
     expect(lines).toEqual([
       'bo 2025-05-01 09:00 receives winback by email with offer winback_25 [winback/steps.0]',
     ]);
+  });
+
+  test('a purchase past the retention of the history counts no more, and goes within a week', async () => {
+    const model = readFileSync(
+      join(minimalWorkspace, 'journeys/model.yaml'),
+      'utf8',
+    ).replace(
+      '    type: list\n',
+      '    type: list\n    retention: { days: 30, by: at }\n',
+    );
+    const folder = await copyWorkspace(minimalWorkspace, {
+      'journeys/fixtures.yaml': null,
+      'journeys/model.yaml': model,
+      'journeys/extra.yaml':
+        'kind: Journey\nid: recent_buyers\ncategory: lifecycle\nentry:\n  schedule: { every: day, at: "10:00" }\n' +
+        '  audience: count(member.purchases) >= 1\nre_entry: always\nsteps:\n  - send: { channel: email, template: basket }\n',
+    });
+    const result = await checkWorkspace(folder);
+    expect(result.diagnostics).toEqual([]);
+    const workspace = result.workspace;
+    if (workspace === undefined) throw new Error('workspace did not check');
+    const program = buildProgram(workspace);
+    const zone = program.timeZone;
+    const start = zone.localDay(Date.parse('2025-05-01T12:00:00Z'));
+    const bought = zone.toEpoch(start - 28, 12 * 60);
+    const eva: Record<string, unknown> = {
+      id: 'eva',
+      email_quarantined: false,
+      joined_at: zone.toEpoch(start - 1000, 600),
+      level: 'member',
+      consent: { email: true, sms: true },
+      purchases: [{ at: bought, amount: 300, area: 'home', channel: 'store' }],
+    };
+    const sends: number[] = [];
+    const engine = new JourneyEngine(program, [eva], {
+      onSend: (send) => {
+        if (send.outcome === 'sent') sends.push(zone.localDay(send.at) - start);
+      },
+    });
+    // Ten days: each member's upkeep comes once in seven.
+    for (let day = start; day < start + 10; day++) {
+      engine.planDay(day);
+      engine.runUntil(zone.toEpoch(day + 1, 0));
+    }
+    // 28 days old at noon before the first day: sends at 10:00 on days 0 to
+    // 2, none from day 3, when the purchase is 30 days and 22 hours old.
+    expect(sends).toEqual([0, 1, 2]);
+    expect(eva['purchases']).toEqual([]);
   });
 
   test('an update step changes the member before later entries the same day see it', async () => {

@@ -184,6 +184,36 @@ member:
     ],
   },
   {
+    name: 'retention on a type that is not a list',
+    yaml: `kind: Model
+id: shop
+member:
+  id: string
+  seen_at: { type: datetime, retention: { days: 30, by: at } }
+`,
+    expected: [
+      [
+        'SL203',
+        5,
+        30,
+        'The key "retention" is only allowed when "type" is "list".',
+      ],
+    ],
+  },
+  {
+    name: 'retention of no days',
+    yaml: `kind: Model
+id: shop
+member:
+  id: string
+  visits:
+    type: list
+    items: { type: object, properties: { at: datetime } }
+    retention: { days: 0, by: at }
+`,
+    expected: [['SL209', 8, 24, '"days" must be at least 1; it is 0.']],
+  },
+  {
     name: 'audience without schedule',
     yaml: `kind: Journey
 id: welcome

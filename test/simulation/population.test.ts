@@ -167,6 +167,7 @@ function program(
     templates: new Set(['email:hello', 'email:later', 'email:reminder']),
     purchaseEvent: 'purchase',
     eventEffects: new Map(),
+    retainedLists: [],
   };
 }
 

@@ -119,4 +119,9 @@ export const checkingMessages = {
       'The on_event steps never run: the event "{event}" reaches the goal first, and members leave with reason goal.',
     help: 'Drop on_event, or give the goal a different event or condition.',
   },
+  SL524: {
+    severity: 'error',
+    message: 'A retention dates items by a datetime property: {detail}.',
+    help: 'Name a required datetime property of the items in "by".',
+  },
 } as const satisfies MessageTable;

@@ -7,8 +7,14 @@ import type { Condition } from '../../workspace/condition.js';
 import {
   describeOffer,
   describePolicy,
+  describeRetainedLists,
 } from '../../simulation/program-data.js';
-import type { EventType, Workspace } from '../../workspace/workspace.js';
+import type {
+  EventType,
+  MemberModel,
+  Workspace,
+} from '../../workspace/workspace.js';
+import { retentionOf } from '../../language/types.js';
 import type { ConditionTable } from './collect-conditions.js';
 import {
   constant,
@@ -42,7 +48,10 @@ export function emitProgram(
 
   const data: Statement[] = [
     ...imports,
-    ...(setsProperties ? [assignAttributeImport] : []),
+    ...memberChanges([
+      ...(setsProperties ? ['assignAttribute'] : []),
+      ...(hasAppends ? ['appendItem'] : []),
+    ]),
     constant({
       name: 'journeys',
       type: 'readonly ProgramJourney[]',
@@ -85,7 +94,6 @@ export function emitProgram(
         ]),
       ),
     }),
-    ...(hasAppends ? [appendItem] : []),
     constant({
       name: 'eventEffects',
       type: 'ReadonlyMap<string, EventEffect>',
@@ -94,7 +102,10 @@ export function emitProgram(
         'new Map<string, EventEffect>(',
         sortedByKey(workspace.model.events)
           .filter((event) => event.effects.length > 0)
-          .map((event) => [event.name, effectLiteral(event, table)]),
+          .map((event) => [
+            event.name,
+            effectLiteral(event, workspace.model, table),
+          ]),
         ')',
       ),
     }),
@@ -125,6 +136,10 @@ export function emitProgram(
         ),
         purchaseEvent: purchaseEventName,
         eventEffects: code('eventEffects'),
+        retainedLists: describeRetainedLists(workspace.model).map((list) => ({
+          ...list,
+          retention: { ...list.retention },
+        })),
       },
     }),
   ];
@@ -162,30 +177,17 @@ const imports: readonly Statement[] = [
   },
 ];
 
-const assignAttributeImport: Statement = {
-  kind: StructureKind.ImportDeclaration,
-  namedImports: ['assignAttribute'],
-  moduleSpecifier: './runtime/assign-attribute.js',
-};
-
-const appendItem: Statement = {
-  kind: StructureKind.Function,
-  name: 'appendItem',
-  docs: [
-    "Appends an item to a member's list attribute, making the list when absent.",
-  ],
-  parameters: [
-    { name: 'member', type: 'Record<string, unknown>' },
-    { name: 'attribute', type: 'string' },
-    { name: 'item', type: 'Record<string, unknown>' },
-  ],
-  returnType: 'void',
-  statements: [
-    'const list = member[attribute];',
-    'if (Array.isArray(list)) list.push(item);',
-    'else member[attribute] = [item];',
-  ],
-};
+/** The import of the runtime's functions that change members, if any. */
+function memberChanges(names: readonly string[]): Statement[] {
+  if (names.length === 0) return [];
+  return [
+    {
+      kind: StructureKind.ImportDeclaration,
+      namedImports: [...names],
+      moduleSpecifier: './runtime/assign-attribute.js',
+    },
+  ];
+}
 
 /**
  * Segments as buildProgram wraps them: true only for `true`. The parameter
@@ -204,7 +206,11 @@ function segmentsLiteral(workspace: Workspace, table: ConditionTable): Literal {
 }
 
 /** An event's updates and appends, in the order written, as one function. */
-function effectLiteral(event: EventType, table: ConditionTable): Literal {
+function effectLiteral(
+  event: EventType,
+  model: MemberModel,
+  table: ConditionTable,
+): Literal {
   const lines = event.effects.map((effect) => {
     const attribute = JSON.stringify(effect.attribute);
     if (effect.kind === 'update') {
@@ -217,10 +223,15 @@ function effectLiteral(event: EventType, table: ConditionTable): Literal {
       (field) =>
         `${propertyKey(field.name)}: conditions.${table.nameOf(field.value)}(c),`,
     );
+    const retention = retentionOf(model.attributes.get(effect.attribute)?.type);
+    const kept =
+      retention === undefined
+        ? 'null'
+        : `{ by: ${JSON.stringify(retention.by)}, days: ${retention.days} }`;
     return [
       `appendItem(c.member, ${attribute}, {`,
       ...fields.map((line) => `  ${line}`),
-      '});',
+      `}, ${kept}, c.now);`,
     ].join('\n');
   });
   const body = lines.join('\n').replace(/^/gm, '  ');
