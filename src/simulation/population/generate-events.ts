@@ -34,12 +34,11 @@ export interface EventGeneratorOptions {
 }
 
 /**
- * Daily rates of the programme's behaviour. Purchases are a share of the
- * active members (bought in the last 12 months), picked in proportion to how
- * often they bought; the rest are shares of all members.
+ * Daily rates of the programme's behaviour, as shares of the members: the
+ * active ones (bought in the last 12 months) for baskets, all for the rest.
+ * Purchases follow the members' histories instead (see generatePurchases).
  */
 const rates = {
-  purchase: 0.02,
   basketAbandoned: 0.004,
   basketRecovered: 0.3,
   backInStock: 0.0008,
@@ -177,8 +176,17 @@ export class EventGenerator {
     this.generateOtherEvents();
   }
 
+  /**
+   * Members keep buying as often as they did in the last 12 months, so that
+   * a history the Model keeps for two years stays as long as it was: the
+   * day's purchases are the base's year divided by 365, less the baskets
+   * bought after all (those are purchases too).
+   */
   private generatePurchases(): void {
-    const count = this.dailyCount(this.traits.active, rates.purchase);
+    const recovered =
+      this.traits.active * rates.basketAbandoned * rates.basketRecovered;
+    const daily = this.traits.yearlyPurchases / 365 - recovered;
+    const count = this.dailyCount(Math.max(daily, 0), 1);
     for (let n = 0; n < count; n++) {
       const memberIndex = this.traits.pickActive(this.random);
       const online = this.random.chance(this.traits.onlineShare(memberIndex));

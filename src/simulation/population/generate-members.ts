@@ -232,8 +232,9 @@ function phoneNumber(random: Random): string {
 
 /**
  * A purchase history over the last two years: 81 % of members bought in the
- * last 12 months; of the rest some bought the year before, some long ago and
- * some never. Spend sums the whole history, the list keeps the most recent.
+ * last 12 months; of the rest some bought the year before, some long ago (a
+ * latest purchase, no history) and some never. The list holds the two years,
+ * written oldest first, as events append.
  */
 function drawPurchases(
   profile: Profile,
@@ -313,7 +314,7 @@ function placePurchases(
   clock: DayClock,
   random: Random,
 ): void {
-  for (let index = 0; index < profile.stored; index++) {
+  for (let index = 0; index < profile.count; index++) {
     const minute =
       profile.purchaseOnline[index] === 1
         ? 420 + random.int(1_020)

@@ -119,10 +119,10 @@ const purchases: KnownAttribute = (type, clock) => {
   );
   return (profile, random) => {
     // Sized up front: a list grown by push reserves room for 17 items.
-    const stored = profile.stored;
-    const list = new Array<unknown>(stored);
-    for (let item = 0; item < stored; item++) {
-      list[item] = writeItem(profile, random, stored - 1 - item);
+    const count = profile.count;
+    const list = new Array<unknown>(count);
+    for (let item = 0; item < count; item++) {
+      list[item] = writeItem(profile, random, count - 1 - item);
     }
     return list;
   };

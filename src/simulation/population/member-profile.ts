@@ -10,8 +10,7 @@ import type { Random } from './random.js';
 /** The member number of the member at index 0; ids count up from it. */
 export const firstMemberNumber = 100_000_000;
 
-/** The most recent purchases kept in a member's history (bounds memory). */
-export const storedPurchases = 8;
+/** Room for a member's purchases of two years (the most is 24 a year). */
 export const maximumPurchases = 64;
 export const programmeDays = 12 * 365;
 
@@ -41,7 +40,7 @@ export class Profile {
   store = '';
   onlineShare = 0;
   favouriteArea = 2;
-  /** Purchases, most recent first; only the first `stored` are written. */
+  /** Purchases of the last two years, most recent first. */
   count = 0;
   readonly purchaseDaysAgo = new Int32Array(maximumPurchases);
   readonly purchaseAt = new Float64Array(maximumPurchases);
@@ -53,11 +52,6 @@ export class Profile {
   spendPrevious12 = 0;
   bonus = 0;
   receivedWelcomeOffer = false;
-
-  /** How many purchases the written history holds. */
-  get stored(): number {
-    return Math.min(this.count, storedPurchases);
-  }
 }
 
 /**

@@ -8,6 +8,12 @@ const firstBonusFlag = 1;
 const closeToLevelFlag = 2;
 
 /**
+ * Purchases a year of a member who bought nothing in the last 12 months:
+ * now and then one comes back.
+ */
+const comebackRate = 0.1;
+
+/**
  * What the generator reads from members over and over, read once: how often
  * each bought in the last year (for picking buyers), online share and
  * favourite area, plus what happened during the run (spend, flags). Typed
@@ -16,6 +22,12 @@ const closeToLevelFlag = 2;
 export class MemberTraits {
   /** Members who bought in the last 12 months, at the start. */
   readonly active: number;
+  /**
+   * Purchases a year of the whole base if every member keeps buying as
+   * often as in the last 12 months: members' histories stay as long as
+   * they were when the run began.
+   */
+  readonly yearlyPurchases: number;
   private readonly cumulative: Float64Array;
   private online: Uint8Array;
   private favourite: Uint8Array;
@@ -37,10 +49,11 @@ export class MemberTraits {
     for (let index = 0; index < count; index++) {
       const recent = this.readHistory(index, start - millisecondsPerYear);
       if (recent > 0) active++;
-      total += recent > 0 ? 1 + recent : 0.1;
+      total += recent > 0 ? recent : comebackRate;
       this.cumulative[index] = total;
     }
     this.active = active;
+    this.yearlyPurchases = total;
   }
 
   /** Members now, joiners included. */
