@@ -5,7 +5,13 @@ import type {
   MemberModel,
   Parameter,
 } from '../workspace/workspace.js';
-import { describeTypeInFull } from '../language/types.js';
+import {
+  describeTypeInFull,
+  listType,
+  optionalType,
+  requiredType,
+  type Type,
+} from '../language/types.js';
 import { conditionText, valueText } from './describe-values.js';
 import type { Locators } from './location.js';
 import {
@@ -31,13 +37,13 @@ export function diffModel(
     locators,
     {
       area: 'model',
-      compare: (before, after, details) =>
-        details.compare(
-          'type',
-          describeTypeInFull(before.type),
-          describeTypeInFull(after.type),
-          locators.head.at(after.span),
-        ),
+      compare: (before, after, details) => {
+        const location = locators.head.at(after.span);
+        const [typeBefore, keptBefore] = attributeTexts(before.type);
+        const [typeAfter, keptAfter] = attributeTexts(after.type);
+        details.compare('type', typeBefore, typeAfter, location);
+        details.compare('retention', keptBefore, keptAfter, location);
+      },
       summary: (field) => describeTypeInFull(field.type),
     },
   );
@@ -53,6 +59,22 @@ export function diffModel(
     },
   );
   return [...attributes, ...events];
+}
+
+/**
+ * An attribute's type and, apart, its retention: a changed retention is
+ * one short line, not two long types that differ at their ends.
+ */
+function attributeTexts(type: Type): [type: string, retention: string | null] {
+  const list = requiredType(type);
+  if (list.kind !== 'list' || list.retention === undefined)
+    return [describeTypeInFull(type), null];
+  const { days, by } = list.retention;
+  const bare = listType(list.item);
+  return [
+    describeTypeInFull(type.kind === 'optional' ? optionalType(bare) : bare),
+    `${days} days by ${by}`,
+  ];
 }
 
 function diffEvent(

@@ -120,6 +120,37 @@ describe('the semantic diff and the fixtures it changes', () => {
     ]);
   });
 
+  test('a retention given to a list is shown apart from its type', async () => {
+    const model = await readFile(
+      path.join(minimalWorkspace, 'journeys/model.yaml'),
+      'utf8',
+    );
+    const after = await changed({
+      'journeys/model.yaml': model.replace(
+        '    type: list\n',
+        '    type: list\n    retention: { days: 730, by: at }\n',
+      ),
+    });
+    expect(diffWorkspaces(base, after)).toEqual([
+      {
+        area: 'model',
+        id: 'member.purchases',
+        change: 'changed',
+        summary: null,
+        details: [
+          {
+            change: 'added',
+            what: 'retention',
+            before: null,
+            after: '730 days by at',
+            location: head('journeys/model.yaml', 16),
+          },
+        ],
+        location: head('journeys/model.yaml', 16),
+      },
+    ]);
+  });
+
   test('a changed segment condition is shown as text', async () => {
     const after = await changed(scenarios.condition);
     expect(diffWorkspaces(base, after)).toEqual([
