@@ -237,7 +237,8 @@ class SourceEmitter {
   /**
    * An aggregate as a call of a helper that loops over the list, with the
    * filter and projection inlined and `item` its loop variable. A plain
-   * count is the list's length.
+   * count is the list's length, unless the list has a retention: the
+   * helper skips the items past it.
    */
   private aggregate(call: CallExpression, name: AggregateFunctionName): string {
     const listExpression = argument(call, 0);

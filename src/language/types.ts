@@ -12,8 +12,8 @@ import { assertNever } from '../support/assert-never.js';
  *
  * A list of the Model may have a retention: its items are dated by one of
  * their datetime properties and kept for a number of days. Conditions skip
- * the items past it, and appends drop them, so a list that grows by events
- * holds only what its retention keeps.
+ * the items past it, and the engine drops them (see appendItem), so a list
+ * that grows by events holds only what its retention keeps.
  */
 export type Type =
   | { readonly kind: 'string' }
