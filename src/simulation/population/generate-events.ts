@@ -7,13 +7,22 @@ import type { TimeZone } from '../../runtime/time-zone.js';
 import type { EventType, MemberModel } from '../../workspace/workspace.js';
 import { MemberFactory, type Member } from './generate-members.js';
 import { DayClock } from './member-profile.js';
-import { areaChoices, areas, drawPrice, stores } from './programme-facts.js';
+import {
+  areaChoices,
+  areas,
+  carriers,
+  drawPrice,
+  onlineHours,
+  rates,
+  stores,
+  weekdayFactors,
+} from './programme-facts.js';
 import {
   joinerIndex,
   wholeBase,
   type PopulationBlock,
 } from './population-blocks.js';
-import { Random, deriveSeed, weighted } from './random.js';
+import { Random, deriveSeed } from './random.js';
 import { eventShape, writeEvent, type EventShape } from './event-shapes.js';
 import { MemberTraits } from './member-traits.js';
 
@@ -32,43 +41,6 @@ export interface EventGeneratorOptions {
   /** The block of the base `members` is; default: the whole base. */
   readonly block?: PopulationBlock;
 }
-
-/**
- * Daily rates of the programme's behaviour, as shares of the members: the
- * active ones (bought in the last 12 months) for baskets, all for the rest.
- * Purchases follow the members' histories instead (see generatePurchases).
- */
-const rates = {
-  basketAbandoned: 0.004,
-  basketRecovered: 0.3,
-  backInStock: 0.0008,
-  bonusUnused: 0.003,
-  childrenOptIn: 0.0002,
-  passwordReset: 0.0005,
-  emailBounced: 0.0001,
-  emailRegistered: 0.0002,
-  emailConfirmed: 0.6,
-  /** Drawn members who open an e-mail, if they opened one in 180 days. */
-  emailOpened: 0.02,
-  /** Of the other drawn members with an address, those who open one. */
-  emailReopened: 0.03,
-  levelReview: 0.0001,
-  memberJoined: 0.0003,
-  otherEvent: 0.0005,
-} as const;
-
-/** More shopping at weekends; Monday is 0. */
-const weekdayFactors = [0.9, 0.9, 0.95, 1, 1.05, 1.3, 1.1] as const;
-
-/** Hours of online activity, weighted: evenings busiest, nights quiet. */
-const onlineHours = weighted<number>(
-  [
-    1, 0.5, 0.3, 0.2, 0.2, 0.4, 1, 2, 3, 4, 4, 4, 5, 4, 4, 4, 5, 5, 6, 7, 8, 7,
-    5, 3,
-  ].map((weight, hour) => [hour, weight] as const),
-);
-
-const carriers = ['PostNord', 'DHL', 'Budbee', 'Instabox'];
 
 /** The event types whose values the generator knows how to shape. */
 const programmeEvents = new Set([

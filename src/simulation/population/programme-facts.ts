@@ -2,7 +2,8 @@ import { Random, weighted, type WeightedChoices } from './random.js';
 
 /*
  * The programme's facts the generated population is shaped by: business
- * areas, stores, names, how often and how much members buy.
+ * areas, stores, names, how often and how much members buy, and how often
+ * the other events of the programme happen.
  */
 
 /** Business areas (affärsområden); beauty is the largest. */
@@ -129,3 +130,42 @@ export function drawPrice(random: Random, area: number): number {
   const [low, high] = random.pickWeighted(bands);
   return Math.floor(random.uniform(low, high) / 10) * 10 + 9;
 }
+
+/**
+ * Daily rates of the programme's behaviour, as shares of the members: the
+ * active ones (bought in the last 12 months) for baskets, all for the rest.
+ * Purchases follow the members' histories instead (see
+ * EventGenerator.generatePurchases).
+ */
+export const rates = {
+  basketAbandoned: 0.004,
+  basketRecovered: 0.3,
+  backInStock: 0.0008,
+  bonusUnused: 0.003,
+  childrenOptIn: 0.0002,
+  passwordReset: 0.0005,
+  emailBounced: 0.0001,
+  emailRegistered: 0.0002,
+  emailConfirmed: 0.6,
+  /** Drawn members who open an e-mail, if they opened one in 180 days. */
+  emailOpened: 0.02,
+  /** Of the other drawn members with an address, those who open one. */
+  emailReopened: 0.03,
+  levelReview: 0.0001,
+  memberJoined: 0.0003,
+  otherEvent: 0.0005,
+} as const;
+
+/** More shopping at weekends; Monday is 0. */
+export const weekdayFactors = [0.9, 0.9, 0.95, 1, 1.05, 1.3, 1.1] as const;
+
+/** Hours of online activity, weighted: evenings busiest, nights quiet. */
+export const onlineHours = weighted<number>(
+  [
+    1, 0.5, 0.3, 0.2, 0.2, 0.4, 1, 2, 3, 4, 4, 4, 5, 4, 4, 4, 5, 5, 6, 7, 8, 7,
+    5, 3,
+  ].map((weight, hour) => [hour, weight] as const),
+);
+
+/** Parcel carriers of online orders. */
+export const carriers = ['PostNord', 'DHL', 'Budbee', 'Instabox'];
