@@ -9,6 +9,7 @@ import type {
 import { factsWhenTrue, joinFacts, withoutItemFacts } from './narrowing.js';
 import type { Facts } from './narrowing.js';
 import { boundContext, resolveOverload } from './overloads.js';
+import { checkLookBack } from './check-retention.js';
 import { pathText } from './syntax-tree.js';
 import type { CallExpression, Expression } from './syntax-tree.js';
 import { describeType, errorType, optionalType, scalarType } from './types.js';
@@ -165,6 +166,8 @@ function aggregate(
   checker.item = items;
   if (call.filter !== undefined) {
     checker.expect(call.filter, booleanType, outer);
+    const retention = listType.kind === 'list' ? listType.retention : undefined;
+    if (retention !== undefined) checkLookBack(checker, call.filter, retention);
   }
   const projectionFacts =
     call.filter === undefined

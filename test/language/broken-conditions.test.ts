@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { Scope } from '../../src/language/index.js';
 import { checkText, located } from './condition-source.js';
-import { scheduledScope } from './example-scope.js';
+import { retainedScope, scheduledScope } from './example-scope.js';
 
 /*
  * Conditions that must fail, each with the one diagnostic it gives: its
@@ -126,6 +126,26 @@ const typeErrors: readonly Row[] = [
   { condition: 'count(member.id) > 1', code: 'SL419', column: 18 },
   { condition: 'has(member.id)', code: 'SL420', column: 16 },
   { condition: 'len([]) > 0', code: 'SL421', column: 16 },
+  {
+    condition: 'any(member.purchases where days_since(item.at) > 400)',
+    code: 'SL422',
+    column: 39,
+    scope: retainedScope,
+  },
+  {
+    condition:
+      'count(member.purchases where item.area == "beauty" and 365 < days_since(item.at)) > 0',
+    code: 'SL422',
+    column: 67,
+    scope: retainedScope,
+  },
+  {
+    condition:
+      'any(member.purchases where days_since(item.at) >= 366 and item.amount > 100 SEK)',
+    code: 'SL422',
+    column: 39,
+    scope: retainedScope,
+  },
 ];
 
 describe('broken conditions', () => {
@@ -146,5 +166,17 @@ describe('broken conditions', () => {
     );
 
     expect([...tested].sort()).toEqual(Object.keys(languageMessages).sort());
+  });
+});
+
+describe('looking back over a list with a retention', () => {
+  it.each([
+    'any(member.purchases where days_since(item.at) <= 400)',
+    'any(member.purchases where days_since(item.at) == 365)',
+    'any(member.purchases where days_since(item.at) > 364)',
+    'any(member.purchases where not (days_since(item.at) > 400))',
+    'any(member.purchases where days_since(item.at) > 400 or item.amount > 100 SEK)',
+  ])('%s is no finding', (condition) => {
+    expect(checkText(condition, retainedScope).diagnostics).toEqual([]);
   });
 });

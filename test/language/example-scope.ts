@@ -84,3 +84,17 @@ export const exampleScope: Scope = {
 export const scheduledScope: Scope = {
   roots: new Map([...exampleScope.roots].filter(([name]) => name !== 'event')),
 };
+
+/** The example scope with a purchase history kept for 365 days. */
+export const retainedScope: Scope = {
+  roots: new Map([
+    ...exampleScope.roots,
+    [
+      'member',
+      object({
+        ...exampleAttributes,
+        purchases: listType(examplePurchase, { by: 'at', days: 365 }),
+      }),
+    ],
+  ]),
+};

@@ -184,4 +184,10 @@ export const languageMessages = {
     message: 'An empty list has no item type here.',
     help: 'Use [] only on the right of "in", where the left side gives its type.',
   },
+  SL422: {
+    severity: 'warning',
+    message:
+      'No item passes "{condition}": the list drops its items {days} days after their "{by}".',
+    help: 'Look back at most {days} days, or keep the items longer in the Model (retention).',
+  },
 } as const satisfies MessageTable;
