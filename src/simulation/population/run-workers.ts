@@ -7,15 +7,6 @@ import type { ShardOptions } from './population-shard.js';
 import type { ShardMessage, ShardTask } from './population-worker.js';
 import type { ShardCounts, ShardProgress } from './run-population.js';
 
-/**
- * The young generation of a worker's heap: 16 MiB, not V8's 48. Members
- * live for the whole run and a day's work dies young, so the larger one
- * only holds more garbage: with it the peak memory of 2.1 million members
- * over 30 days was 3,068 MiB, with 16 MiB 2,992 MiB, in the same time
- * (with 8 MiB 2,921 MiB, but 4 % slower).
- */
-const youngGenerationMegabytes = 16;
-
 /** What every worker gets, besides its blocks. */
 export interface SharedTask {
   readonly model: MemberModel;
@@ -48,9 +39,6 @@ export async function runWorkers(
         const workerData: ShardTask = { ...task, blocks };
         const worker = startWorker(import.meta.url, 'population-worker', {
           workerData,
-          resourceLimits: {
-            maxYoungGenerationSizeMb: youngGenerationMegabytes,
-          },
         });
         workers.push(worker);
         return collect(worker, progressOf(), ready);
