@@ -388,10 +388,21 @@ export class JourneyEngine {
     }
   }
 
+  /**
+   * Enters the members who came into the journey's segment since the last
+   * look. Members added since then (who joined) were in no segment before:
+   * they enter if they are in it now.
+   */
   private enterBySegment(plan: PlannedEntry): void {
     const { journey } = plan;
-    const membership = this.segmentMembership.get(journey);
+    let membership = this.segmentMembership.get(journey);
     if (membership === undefined || plan.condition === null) return;
+    if (membership.length < this.members.length) {
+      const grown = new Uint8Array(this.members.length);
+      grown.set(membership);
+      membership = grown;
+      this.segmentMembership.set(journey, membership);
+    }
     this.context.event = null;
     this.context.offer = null;
     for (let index = 0; index < this.members.length; index++) {

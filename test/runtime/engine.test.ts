@@ -216,6 +216,51 @@ describe('the journey engine', () => {
     expect(eva['purchases']).toEqual([]);
   });
 
+  test('a member who joins inside a segment enters its segment-triggered journey the next day', async () => {
+    const folder = await copyWorkspace(minimalWorkspace, {
+      'journeys/fixtures.yaml': null,
+      'journeys/extra.yaml':
+        'kind: Journey\nid: lapsed_entry\ncategory: lifecycle\nentry:\n  segment: lapsed\n' +
+        'steps:\n  - send: { channel: email, template: basket }\n',
+    });
+    const result = await checkWorkspace(folder);
+    expect(result.diagnostics).toEqual([]);
+    const workspace = result.workspace;
+    if (workspace === undefined) throw new Error('workspace did not check');
+    const program = buildProgram(workspace);
+    const zone = program.timeZone;
+    const start = zone.localDay(Date.parse('2025-05-01T12:00:00Z'));
+    const person = (id: string, lastPurchaseDay: number) => ({
+      id,
+      email_quarantined: false,
+      joined_at: zone.toEpoch(start - 1000, 600),
+      level: 'member',
+      consent: { email: true, sms: true },
+      purchases: [],
+      last_purchase_at: zone.toEpoch(lastPurchaseDay, 600),
+    });
+    // Eva is lapsed from the start: the first day is the baseline, so she
+    // does not enter. Bo joins lapsed after it, and enters on his first day.
+    const members: Record<string, unknown>[] = [person('eva', start - 800)];
+    const sends: string[] = [];
+    const engine = new JourneyEngine(program, members, {
+      onSend: (send) => {
+        if (send.journey === 'lapsed_entry')
+          sends.push(
+            `${send.member} ${zone.localDay(send.at) - start} ${send.outcome}`,
+          );
+      },
+    });
+    for (let day = start; day < start + 3; day++) {
+      if (day === start + 1) members.push(person('bo', start - 800));
+      engine.planDay(day);
+      engine.runUntil(zone.toEpoch(day + 1, 0));
+    }
+    // Held back, not missing: winback, first in the priorities, took the
+    // day's one marketing message.
+    expect(sends).toEqual(['bo 1 held_back']);
+  });
+
   test('an update step changes the member before later entries the same day see it', async () => {
     const journey = (id: string, at: string, audience: string, step: string) =>
       `kind: Journey\nid: ${id}\ncategory: lifecycle\nentry:\n  schedule: { every: day, at: "${at}" }\n` +
