@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkWorkspace } from '../../src/checking/check-workspace.js';
 import { JourneyEngine } from '../../src/runtime/engine.js';
+import type { Program } from '../../src/runtime/program.js';
 import { buildProgram } from '../../src/simulation/build-program.js';
 import { describeEntry } from '../../src/simulation/check-expectations.js';
 import { runFixture } from '../../src/simulation/run-fixture.js';
@@ -36,6 +37,37 @@ async function timeline(
     .map(
       (entry) => `${entry.member} ${describeEntry(entry, program.timeZone)}`,
     );
+}
+
+/** Builds the program of the minimal workspace, without its fixtures, plus extra files; it must check clean. */
+async function programOf(files: Record<string, string>): Promise<Program> {
+  const folder = await copyWorkspace(minimalWorkspace, {
+    'journeys/fixtures.yaml': null,
+    ...files,
+  });
+  const result = await checkWorkspace(folder);
+  expect(result.diagnostics).toEqual([]);
+  if (result.workspace === undefined)
+    throw new Error('workspace did not check');
+  return buildProgram(result.workspace);
+}
+
+/** A member record as the engine takes it, joined long before `day`. */
+function memberRecord(
+  program: Program,
+  day: number,
+  id: string,
+  extra: Record<string, unknown>,
+): Record<string, unknown> {
+  return {
+    id,
+    email_quarantined: false,
+    joined_at: program.timeZone.toEpoch(day - 1000, 600),
+    level: 'member',
+    consent: { email: true, sms: true },
+    purchases: [],
+    ...extra,
+  };
 }
 
 const daily = (channel: string, at: string): string =>
@@ -176,29 +208,18 @@ describe('the journey engine', () => {
       '    type: list\n',
       '    type: list\n    retention: { days: 30, by: at }\n',
     );
-    const folder = await copyWorkspace(minimalWorkspace, {
-      'journeys/fixtures.yaml': null,
+    const program = await programOf({
       'journeys/model.yaml': model,
       'journeys/extra.yaml':
         'kind: Journey\nid: recent_buyers\ncategory: lifecycle\nentry:\n  schedule: { every: day, at: "10:00" }\n' +
         '  audience: count(member.purchases) >= 1\nre_entry: always\nsteps:\n  - send: { channel: email, template: basket }\n',
     });
-    const result = await checkWorkspace(folder);
-    expect(result.diagnostics).toEqual([]);
-    const workspace = result.workspace;
-    if (workspace === undefined) throw new Error('workspace did not check');
-    const program = buildProgram(workspace);
     const zone = program.timeZone;
     const start = zone.localDay(Date.parse('2025-05-01T12:00:00Z'));
     const bought = zone.toEpoch(start - 28, 12 * 60);
-    const eva: Record<string, unknown> = {
-      id: 'eva',
-      email_quarantined: false,
-      joined_at: zone.toEpoch(start - 1000, 600),
-      level: 'member',
-      consent: { email: true, sms: true },
+    const eva = memberRecord(program, start, 'eva', {
       purchases: [{ at: bought, amount: 300, area: 'home', channel: 'store' }],
-    };
+    });
     const sends: number[] = [];
     const engine = new JourneyEngine(program, [eva], {
       onSend: (send) => {
@@ -216,32 +237,21 @@ describe('the journey engine', () => {
     expect(eva['purchases']).toEqual([]);
   });
 
-  test('a member who joins inside a segment enters its segment-triggered journey the next day', async () => {
-    const folder = await copyWorkspace(minimalWorkspace, {
-      'journeys/fixtures.yaml': null,
+  test('a member who joins inside a segment enters its segment-triggered journey on the day he joins', async () => {
+    const program = await programOf({
       'journeys/extra.yaml':
         'kind: Journey\nid: lapsed_entry\ncategory: lifecycle\nentry:\n  segment: lapsed\n' +
         'steps:\n  - send: { channel: email, template: basket }\n',
     });
-    const result = await checkWorkspace(folder);
-    expect(result.diagnostics).toEqual([]);
-    const workspace = result.workspace;
-    if (workspace === undefined) throw new Error('workspace did not check');
-    const program = buildProgram(workspace);
     const zone = program.timeZone;
     const start = zone.localDay(Date.parse('2025-05-01T12:00:00Z'));
-    const person = (id: string, lastPurchaseDay: number) => ({
-      id,
-      email_quarantined: false,
-      joined_at: zone.toEpoch(start - 1000, 600),
-      level: 'member',
-      consent: { email: true, sms: true },
-      purchases: [],
-      last_purchase_at: zone.toEpoch(lastPurchaseDay, 600),
-    });
+    const person = (id: string) =>
+      memberRecord(program, start, id, {
+        last_purchase_at: zone.toEpoch(start - 800, 600),
+      });
     // Eva is lapsed from the start: the first day is the baseline, so she
     // does not enter. Bo joins lapsed after it, and enters on his first day.
-    const members: Record<string, unknown>[] = [person('eva', start - 800)];
+    const members: Record<string, unknown>[] = [person('eva')];
     const sends: string[] = [];
     const engine = new JourneyEngine(program, members, {
       onSend: (send) => {
@@ -252,7 +262,7 @@ describe('the journey engine', () => {
       },
     });
     for (let day = start; day < start + 3; day++) {
-      if (day === start + 1) members.push(person('bo', start - 800));
+      if (day === start + 1) members.push(person('bo'));
       engine.planDay(day);
       engine.runUntil(zone.toEpoch(day + 1, 0));
     }
