@@ -1,7 +1,12 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { buildWorkspace } from '../emit/build-workspace.js';
-import { checkOutputFolder, writeOutput } from '../emit/output/write-output.js';
+import {
+  checkOutputFolder,
+  writeOutput,
+  type OutputRefusal,
+} from '../emit/output/write-output.js';
+import { assertNever } from '../support/assert-never.js';
 import { ExitCode } from './exit-code.js';
 import { reportToStderr } from './report-diagnostics.js';
 import type { OutputStreams } from './streams.js';
@@ -34,12 +39,8 @@ async function build(
     : path.join(dir, outOption);
   const refusal = await checkOutputFolder(dir, out);
   if (refusal !== undefined) {
-    const why =
-      refusal.reason === 'not-a-build'
-        ? 'it holds files that slinga build did not write'
-        : 'it is, holds or lies inside the workspace sources';
     streams.stderr.write(
-      `slinga: will not write the build to ${refusal.folder}: ${why}.\n`,
+      `slinga: will not write the build to ${refusal.folder}: ${refusalText(refusal)}.\n`,
     );
     return ExitCode.usage;
   }
@@ -51,10 +52,33 @@ async function build(
     );
     return ExitCode.failed;
   }
-  await writeOutput(out, result.files);
+  try {
+    await writeOutput(out, result.files);
+  } catch (error) {
+    // A folder we may not write (permissions, a full disk): the previous
+    // build stays where it was.
+    const detail = error instanceof Error ? error.message : String(error);
+    streams.stderr.write(
+      `slinga: could not write the build to ${out}: ${detail}\n`,
+    );
+    return ExitCode.failed;
+  }
   streams.stdout.write(
     `Built ${result.files.size} files into ${path.relative(process.cwd(), out) || '.'}: ` +
       `${result.compiled.length} templates compiled, ${result.reused.length} reused.\n`,
   );
   return ExitCode.ok;
+}
+
+function refusalText(refusal: OutputRefusal): string {
+  switch (refusal.reason) {
+    case 'not-a-build':
+      return 'it holds files that slinga build did not write';
+    case 'inside-workspace-sources':
+      return 'it is, holds or lies inside the workspace sources';
+    case 'not-a-folder':
+      return 'it is, or lies under, a file';
+    default:
+      return assertNever(refusal);
+  }
 }

@@ -112,7 +112,7 @@ describe('slinga build', () => {
     expect(await readTree(path.join(folder, 'dist'))).toEqual(before);
   });
 
-  test('never writes into the workspace sources or a folder it did not make', async () => {
+  test('never writes into the workspace sources, a folder it did not make, or a file', async () => {
     const folder = await copyWorkspace(minimalWorkspace);
     for (const out of ['.', 'journeys', 'templates', 'journeys/out']) {
       const result = await runCli('build', folder, '--out', out);
@@ -123,6 +123,16 @@ describe('slinga build', () => {
     await writeFile(path.join(folder, 'mine', 'notes.txt'), 'keep me');
     const result = await runCli('build', folder, '--out', 'mine');
     expect(result.code).toBe(2);
+    expect(await readFile(path.join(folder, 'mine', 'notes.txt'), 'utf8')).toBe(
+      'keep me',
+    );
+    for (const out of ['mine/notes.txt', 'mine/notes.txt/dist']) {
+      const onFile = await runCli('build', folder, '--out', out);
+      expect(onFile).toMatchObject({
+        code: 2,
+        stderr: `slinga: will not write the build to ${path.join(folder, out)}: it is, or lies under, a file.\n`,
+      });
+    }
     expect(await readFile(path.join(folder, 'mine', 'notes.txt'), 'utf8')).toBe(
       'keep me',
     );

@@ -15,12 +15,14 @@ export const buildMarker = '.slinga-build';
 /** Why an output folder may not be written. */
 export type OutputRefusal =
   | { readonly reason: 'inside-workspace-sources'; readonly folder: string }
-  | { readonly reason: 'not-a-build'; readonly folder: string };
+  | { readonly reason: 'not-a-build'; readonly folder: string }
+  | { readonly reason: 'not-a-folder'; readonly folder: string };
 
 /**
  * Whether `out` may be replaced by a build of `workspace`: never the
  * workspace itself or its journeys/ and templates/ (or a folder holding
- * them), and never a folder with content that an earlier build did not write.
+ * them), never a folder with content that an earlier build did not write,
+ * and never a path that is, or lies under, a file.
  */
 export async function checkOutputFolder(
   workspace: string,
@@ -40,6 +42,8 @@ export async function checkOutputFolder(
     if (holdsSource || insideSource)
       return { reason: 'inside-workspace-sources', folder: target };
   }
+  if (await underFile(target))
+    return { reason: 'not-a-folder', folder: target };
   if (!(await exists(target))) return undefined;
   if (await exists(path.join(target, buildMarker))) return undefined;
   const entries = await readdir(target);
@@ -114,6 +118,17 @@ export async function readPrevious(
     return await readFile(path.join(path.resolve(out), relative), 'utf8');
   } catch {
     return undefined;
+  }
+}
+
+/** Whether the path, or the nearest of its parents that exists, is a file. */
+async function underFile(target: string): Promise<boolean> {
+  for (let at = target; ; at = path.dirname(at)) {
+    try {
+      return !(await stat(at)).isDirectory();
+    } catch {
+      if (path.dirname(at) === at) return false;
+    }
   }
 }
 
