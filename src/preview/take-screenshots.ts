@@ -120,7 +120,8 @@ async function framesLoaded(page: Page): Promise<void> {
 /**
  * Creates the output folder and returns its real path, unless it is or
  * lies within the workspace's journeys/ or templates/ (checked on the path
- * as given and again once links are resolved): then returns why not.
+ * as given and again once links are resolved), or cannot be made: then
+ * returns why not.
  */
 export async function prepareScreenshotFolder(
   out: string,
@@ -138,7 +139,13 @@ export async function prepareScreenshotFolder(
   const clash = protectedFolders.find((folder) => inside(folder, wanted));
   if (clash !== undefined) return refusal(clash);
 
-  await mkdir(wanted, { recursive: true });
+  try {
+    await mkdir(wanted, { recursive: true });
+  } catch (error) {
+    // A file in the way, or a folder we may not write to.
+    const detail = error instanceof Error ? error.message : String(error);
+    return { refused: `cannot make the folder ${wanted}: ${detail}` };
+  }
   const real = await realpath(wanted);
   for (const folder of protectedFolders) {
     const realFolder = await realpath(folder).catch(() => folder);

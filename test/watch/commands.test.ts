@@ -65,6 +65,19 @@ describe('slinga screenshots', () => {
     );
   });
 
+  test('refuses an --out where a file stands, and leaves the file as it was', async () => {
+    const folder = await workspace();
+    const file = path.join(folder, 'notes.txt');
+    await writeFile(file, 'keep me');
+    const result = await runCli('screenshots', folder, '--out', file);
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `slinga: cannot make the folder ${file}: EEXIST: file already exists, mkdir '${file}'\n`,
+    });
+    expect(await readFile(file, 'utf8')).toBe('keep me');
+  });
+
   test('a workspace with errors gets its diagnostics, not screenshots', async () => {
     const folder = await workspace({
       'journeys/winback.yaml': 'kind: Journey\nid: winback\nsteps: [\n',
