@@ -57,7 +57,14 @@ export async function renderChangedEmails(
     return { changed, status: 'skipped', note, emails: [] };
   }
 
-  await mkdir(options.out, { recursive: true });
+  try {
+    await mkdir(options.out, { recursive: true });
+  } catch (error) {
+    // A file in the way, or a folder we may not write to.
+    const detail = error instanceof Error ? error.message : String(error);
+    const note = `cannot save the rendered emails in ${options.out}: ${detail}`;
+    return { changed, status: 'skipped', note, emails: [] };
+  }
   const notes: string[] = [];
   const write = async (
     render: HtmlRenderer,

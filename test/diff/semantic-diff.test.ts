@@ -1,4 +1,4 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -426,5 +426,24 @@ describe('changed emails', () => {
     });
     const html = await readFile(path.join(out, 'winback.after.html'), 'utf8');
     expect(html).toContain('Välkommen tillbaka!');
+  });
+
+  test('are skipped with a note when their folder cannot be made, and the file in the way is kept', async () => {
+    const after = await changed(scenarios.template);
+    const folder = await mkdtemp(path.join(tmpdir(), 'slinga-render-'));
+    const out = path.join(folder, 'notes.txt');
+    await writeFile(out, 'keep me');
+    const rendering = await renderChangedEmails(
+      base.workspace,
+      after.workspace,
+      { out, browser: '/no/such/browser', startDay: 20_150 },
+    );
+    expect(rendering).toEqual({
+      changed: ['winback'],
+      status: 'skipped',
+      note: `cannot save the rendered emails in ${out}: EEXIST: file already exists, mkdir '${out}'`,
+      emails: [],
+    });
+    expect(await readFile(out, 'utf8')).toBe('keep me');
   });
 });
