@@ -23,9 +23,8 @@ import type { Program } from '../src/runtime/program.js';
 import { parseDate } from '../src/runtime/values.js';
 import { buildProgram } from '../src/simulation/build-program.js';
 import { garbageCollector } from '../src/simulation/population/collect-garbage.js';
-import { EventGenerator } from '../src/simulation/population/generate-events.js';
-import { generateMembers } from '../src/simulation/population/generate-members.js';
 import type { Workspace } from '../src/workspace/workspace.js';
+import { generateBase, type GeneratedEvent } from './generated-base.js';
 
 /*
  * The TypeScript emitter: how long emitting the bundled workspace takes,
@@ -195,30 +194,17 @@ interface DayTiming {
 /** A day's input: the members and their events, made once. */
 interface Day {
   readonly members: readonly Record<string, unknown>[];
-  readonly events: readonly {
-    readonly memberIndex: number;
-    readonly event: Record<string, unknown>;
-  }[];
+  readonly events: readonly GeneratedEvent[];
 }
 
 function generatedDay(workspace: Workspace, program: Program): Day {
-  const timeZone = program.timeZone;
-  const base = generateMembers(workspace.model, {
+  const base = generateBase(workspace, program, {
     count: members,
     seed: 11,
     startDay,
-    timeZone,
+    days: 1,
   });
-  const generator = new EventGenerator(workspace.model, base, {
-    seed: 11,
-    startDay,
-    timeZone,
-  });
-  const events: Day['events'][number][] = [];
-  generator.generateDay(startDay, (memberIndex, event) =>
-    events.push({ memberIndex, event }),
-  );
-  return { members: base, events };
+  return { members: base.members, events: base.days[0] ?? [] };
 }
 
 /**

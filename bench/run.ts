@@ -5,6 +5,7 @@ import { benchConditions } from './conditions.js';
 import { benchEmit } from './emit.js';
 import { benchPopulation } from './population.js';
 import { benchTemplates } from './templates.js';
+import { benchTriggerState } from './trigger-state.js';
 import { benchWatch } from './watch.js';
 
 const sections: [string, () => Promise<string>][] = [
@@ -12,6 +13,7 @@ const sections: [string, () => Promise<string>][] = [
   ['compiled conditions', benchConditions],
   ['templates', benchTemplates],
   ['typescript emitter', benchEmit],
+  ['trigger state', benchTriggerState],
   ['build', benchBuild],
   ['watch preview', benchWatch],
   ['population simulation', benchPopulation],

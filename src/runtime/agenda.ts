@@ -37,6 +37,16 @@ export class Agenda<Task> {
     return { time, tasks: bucket.map((entry) => entry.task) };
   }
 
+  /** Every task with its instant and phase, in the order they come out. */
+  *entries(): Generator<{ time: number; phase: number; task: Task }> {
+    const times = [...this.buckets.keys()].sort((a, b) => a - b);
+    for (const time of times) {
+      const bucket = [...(this.buckets.get(time) ?? [])];
+      bucket.sort((a, b) => a.phase - b.phase || a.seq - b.seq);
+      for (const { phase, task } of bucket) yield { time, phase, task };
+    }
+  }
+
   get size(): number {
     return this.times.length;
   }

@@ -1,4 +1,5 @@
 import type { ChannelName, CategoryName, ProgramJourney } from './program.js';
+import type { PlannedEntry } from './entry-answers.js';
 
 /** What happened to one message the journeys wanted to send. */
 export interface SendRecord {
@@ -105,3 +106,29 @@ export interface PendingSend {
   readonly reminded: IssuedOffer | null;
   readonly seq: number;
 }
+
+/** Something the engine does at an instant (see Agenda). */
+export type EngineTask =
+  | {
+      readonly kind: 'event';
+      readonly memberIndex: number;
+      readonly event: Record<string, unknown>;
+    }
+  | {
+      readonly kind: 'wake';
+      readonly instance: Instance;
+      readonly token: number;
+    }
+  | {
+      readonly kind: 'timeout';
+      readonly instance: Instance;
+      readonly token: number;
+    }
+  | {
+      readonly kind: 'reminder';
+      readonly memberIndex: number;
+      readonly offer: IssuedOffer;
+      readonly index: number;
+    }
+  | { readonly kind: 'deliver'; readonly send: PendingSend }
+  | { readonly kind: 'entry'; readonly plan: PlannedEntry };

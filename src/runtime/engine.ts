@@ -1,8 +1,15 @@
 import { assignAttribute, dropPastItems } from './assign-attribute.js';
 import { Agenda } from './agenda.js';
+import {
+  restoreEngine,
+  saveEngine,
+  type EngineParts,
+  type EngineSnapshot,
+} from './engine-snapshot.js';
 import type { ConditionContext } from './condition-context.js';
 import type {
   EngineListener,
+  EngineTask as Task,
   Instance,
   IssuedOffer,
   MemberState,
@@ -35,31 +42,6 @@ import {
 } from './member-state.js';
 import { issueOffer, redeemOffers } from './offers.js';
 import { stablePercent } from './stable-hash.js';
-
-type Task =
-  | {
-      readonly kind: 'event';
-      readonly memberIndex: number;
-      readonly event: Record<string, unknown>;
-    }
-  | {
-      readonly kind: 'wake';
-      readonly instance: Instance;
-      readonly token: number;
-    }
-  | {
-      readonly kind: 'timeout';
-      readonly instance: Instance;
-      readonly token: number;
-    }
-  | {
-      readonly kind: 'reminder';
-      readonly memberIndex: number;
-      readonly offer: IssuedOffer;
-      readonly index: number;
-    }
-  | { readonly kind: 'deliver'; readonly send: PendingSend }
-  | { readonly kind: 'entry'; readonly plan: PlannedEntry };
 
 /** Within one instant: events first, then waits ending, then entries. */
 const phase = { event: 0, resume: 1, entry: 2 } as const;
@@ -228,6 +210,38 @@ export class JourneyEngine {
       for (const task of due.tasks) this.handle(task);
       this.flushSends();
     }
+  }
+
+  /**
+   * The engine's state as JSON values, between two days (after `runUntil`
+   * the start of a day), for a later engine to `restore`.
+   */
+  save(): EngineSnapshot {
+    return saveEngine(this.parts());
+  }
+
+  /**
+   * Takes up a saved state, before this engine has planned or run
+   * anything; its members must be those of the engine that saved it, in
+   * the same order (new ones may follow). Returns why not if they are not.
+   */
+  restore(snapshot: EngineSnapshot): string | undefined {
+    const parts = this.parts();
+    const problem = restoreEngine(parts, this.program, snapshot);
+    this.seq = parts.seq;
+    this.setNow(parts.now);
+    return problem;
+  }
+
+  private parts(): EngineParts {
+    return {
+      agenda: this.agenda,
+      states: this.states,
+      segments: this.segmentMembership,
+      memberCount: this.members.length,
+      now: this.now,
+      seq: this.seq,
+    };
   }
 
   /** The journeys a member is in now. */

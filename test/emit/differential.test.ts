@@ -125,16 +125,26 @@ async function everyValueWorkspace(): Promise<string> {
   });
 }
 
+/** How runEmitted splits a fixture into runs. */
+interface Runs {
+  /** The days of each run; one run of the whole fixture by default. */
+  readonly days?: readonly number[];
+  /** Whether the first run is given every event, later ones none. */
+  readonly eventsUpFront?: boolean;
+  /** Receives the kinds of the tasks saved between runs. */
+  readonly savedTasks?: Set<string>;
+}
+
 /**
- * Runs a fixture through the emitted runTriggers in runs of the given
- * lengths, each continuing the state the one before saved (through JSON,
- * as the state file does). Every run is given all members again, and the
- * events of its own days.
+ * Runs a fixture through the emitted runTriggers in runs, each continuing
+ * the state the one before saved (through JSON, as the state file does).
+ * Every run is given all members again, and the events of its own days
+ * (or all of them at once).
  */
 function runEmitted(
   code: Prepared,
   fixture: Fixture,
-  runs: readonly number[] = [fixture.days],
+  { days: runs = [fixture.days], eventsUpFront = false, savedTasks }: Runs = {},
 ): SendLine[] {
   const { workspace, emitted } = code;
   const zone = code.program.timeZone;
@@ -149,10 +159,12 @@ function runEmitted(
     const isLast = index === runs.length - 1;
     const start = zone.toEpoch(first, 0);
     const end = zone.toEpoch(first + days, 0);
+    const inRun = (at: number): boolean =>
+      eventsUpFront
+        ? isFirst
+        : (isFirst || at >= start) && (isLast || at < end);
     const events = fixture.events
-      .filter(
-        (event) => (isFirst || event.at >= start) && (isLast || event.at < end),
-      )
+      .filter((event) => inRun(event.at))
       .map((event) => eventInput(workspace.model, event));
     const result = emitted.runTriggers({
       members,
@@ -165,6 +177,7 @@ function runEmitted(
     });
     expect(result.problems).toEqual([]);
     state = savedAndRead(result.state);
+    for (const task of state.engine?.tasks ?? []) savedTasks?.add(task.kind);
     first += days;
   });
   return lines;
@@ -211,14 +224,25 @@ function decisions(lines: readonly SendLine[]): SendLine[] {
   return lines.map((line) => ({ ...line, subject: null }));
 }
 
+// taskKinds: the kinds of task the continued fixtures save in their states;
+// the bundled workspace's take every kind through a state file.
 describe.each([
-  { name: 'the bundled workspace', folder: () => repositoryRoot },
-  { name: 'test/fixtures/minimal', folder: () => minimalWorkspace },
+  {
+    name: 'the bundled workspace',
+    folder: () => repositoryRoot,
+    taskKinds: ['deliver', 'event', 'reminder', 'timeout', 'wake'],
+  },
+  {
+    name: 'test/fixtures/minimal',
+    folder: () => minimalWorkspace,
+    taskKinds: ['reminder', 'wake'],
+  },
   {
     name: 'test/fixtures/minimal with subjects that show every value',
     folder: everyValueWorkspace,
+    taskKinds: ['reminder', 'wake'],
   },
-])('the emitted code of $name', ({ folder }) => {
+])('the emitted code of $name', ({ folder, taskKinds }) => {
   let code: Prepared;
   beforeAll(async () => {
     code = await prepare(folder());
@@ -247,6 +271,7 @@ describe.each([
   });
 
   test('continues a fixture from its saved state as one run decides it', () => {
+    const savedTasks = new Set<string>();
     for (const fixture of code.workspace.fixtures.values()) {
       const third = Math.max(1, Math.floor(fixture.days / 3));
       const runs = [third, third, fixture.days - 2 * third].filter(
@@ -254,9 +279,14 @@ describe.each([
       );
       expect({
         fixture: fixture.id,
-        sends: runEmitted(code, fixture, runs),
+        sends: runEmitted(code, fixture, {
+          days: runs,
+          eventsUpFront: true,
+          savedTasks,
+        }),
       }).toEqual({ fixture: fixture.id, sends: simulated(code, fixture) });
     }
+    expect([...savedTasks].sort()).toEqual(taskKinds);
   });
 });
 
@@ -305,6 +335,14 @@ test('the emitted code decides a generated population of 100,000 members over th
   const actual = runEmitted(code, fixture);
   expect(actual.length).toBe(expected.length);
   expect(actual).toEqual(expected);
+}, 120_000);
+
+test('continues a generated population of 20,000 members from its saved state, day by day, as one run decides it', async () => {
+  const code = await prepare(repositoryRoot);
+  const fixture = populationFixture(code, 20_000, 4);
+  const expected = simulated(code, fixture);
+  expect(expected.length).toBeGreaterThan(1_000);
+  expect(runEmitted(code, fixture, { days: [1, 1, 2] })).toEqual(expected);
 }, 120_000);
 
 /**

@@ -13,6 +13,7 @@ import {
   emptyTriggerState,
   readTriggerState,
   stateLines,
+  type TriggerState,
 } from '../../src/emit/typescript/runner/trigger-state.js';
 import {
   convertValue,
@@ -134,10 +135,12 @@ describe('reading input values', () => {
 describe('reading a state file', () => {
   const header = JSON.stringify({
     format: 'slinga-trigger-state',
-    version: 1,
+    version: 2,
     program: 'sha256:a',
+    next: '2025-03-03',
   });
-  const run = JSON.stringify({ run: { from: '2025-03-01', days: 2 } });
+  const member = '{"member":{"id":"anna","level":"member"},"input":7}';
+  const engine = '{"engine":{"now":1,"seq":2,"segments":[]}}';
   test.each([
     { lines: [], problem: 'the state file is empty' },
     { lines: ['not json'], problem: 'line 1 is not JSON' },
@@ -146,21 +149,33 @@ describe('reading a state file', () => {
       problem: 'the state file is no Slinga trigger state',
     },
     {
-      lines: [header.replace('"version":1', '"version":9')],
-      problem: 'the state file has version 9, not 1',
+      lines: [header.replace('"version":2', '"version":1')],
+      problem: 'the state file has version 1, not 2',
     },
     {
       lines: [header.replace('sha256:a', 'sha256:b')],
       problem:
-        'the state file was made by other journeys; replaying it would decide its history anew, so start a new state',
+        'the state file was made by other journeys, which would not take up its journey state, so start a new state',
+    },
+    {
+      lines: [header.replace('"2025-03-03"', '3')],
+      problem: 'the state file names no next day',
     },
     {
       lines: [header, '{"member": {"id": "anna"}}'],
-      problem: 'line 2 is no run, member or event of a run',
+      problem: 'line 2 is no member, engine, state or task line in its place',
     },
     {
-      lines: [header, run, '{"event": {"member": "anna"}}'],
-      problem: 'line 3 is no run, member or event of a run',
+      lines: [header, engine, member],
+      problem: 'line 3 is no member, engine, state or task line in its place',
+    },
+    {
+      lines: [header, member, '{"task": {"kind": "event"}}'],
+      problem: 'line 3 is no member, engine, state or task line in its place',
+    },
+    {
+      lines: [header, member],
+      problem: 'the state file has no engine line',
     },
   ])('$problem', ({ lines, problem }) => {
     expect(readTriggerState(lines.join('\n'), 'sha256:a')).toEqual({
@@ -169,27 +184,44 @@ describe('reading a state file', () => {
   });
 
   test('a saved state reads back', () => {
-    const state = {
+    const state: TriggerState = {
       ...emptyTriggerState('sha256:a'),
-      runs: [
-        {
-          from: '2025-03-01',
-          days: 2,
-          members: [{ id: 'anna', level: 'member' }],
-          events: [
-            { member: 'anna', event: { at: 1, type: 'purchase', amount: 9 } },
-          ],
-        },
-        { from: '2025-03-03', days: 1, members: [], events: [] },
-      ],
+      next: '2025-03-03',
+      members: [{ record: { id: 'anna', level: 'member' }, input: 7 }],
+      engine: {
+        now: 1,
+        seq: 2,
+        segments: [],
+        members: [
+          {
+            member: 0,
+            kept: true,
+            instances: [],
+            active: 0,
+            offers: [],
+            held: 0,
+            lastEntered: [3, 1],
+            sends: [],
+          },
+        ],
+        tasks: [
+          {
+            time: 9,
+            phase: 0,
+            kind: 'event',
+            member: 0,
+            event: { at: 9, type: 'purchase', amount: 9 },
+          },
+        ],
+      },
     };
     const text = [...stateLines(state)].join('\n');
     expect(text.split('\n')).toEqual([
       header,
-      run,
-      '{"member":{"id":"anna","level":"member"}}',
-      '{"event":{"member":"anna","event":{"at":1,"type":"purchase","amount":9}}}',
-      '{"run":{"from":"2025-03-03","days":1}}',
+      member,
+      engine,
+      '{"state":{"member":0,"kept":true,"instances":[],"active":0,"offers":[],"held":0,"lastEntered":[3,1],"sends":[]}}',
+      '{"task":{"time":9,"phase":0,"kind":"event","member":0,"event":{"at":9,"type":"purchase","amount":9}}}',
     ]);
     expect(readTriggerState(`${text}\n`, 'sha256:a')).toEqual({ state });
   });
@@ -247,17 +279,32 @@ describe('runTriggers of the minimal workspace', () => {
     });
   });
 
-  test('continues a state only from the day after it', () => {
-    const first = emitted.runTriggers({
+  /** The state after a run of 1 March. */
+  const firstDayState = (): TriggerState =>
+    emitted.runTriggers({
       members: [member],
       from: '2025-03-01',
       days: 1,
       onSend: () => undefined,
-    });
-    expect(run({ state: first.state, from: '2025-03-05' })).toEqual({
+    }).state;
+
+  test('continues a state only from the day after it', () => {
+    expect(run({ state: firstDayState(), from: '2025-03-05' })).toEqual({
       problems: optionProblem(
         'the state continues on 2025-03-02, not 2025-03-05',
       ),
+      ran: false,
+      lines: [],
+    });
+  });
+
+  test('stops when the state names a journey the program does not have', () => {
+    const first = firstDayState();
+    if (first.engine === null) throw new Error('the run saved no engine');
+    const segments = [{ journey: 'gone', inside: [] }];
+    const state = { ...first, engine: { ...first.engine, segments } };
+    expect(run({ state, from: undefined })).toEqual({
+      problems: optionProblem('the state does not fit: no journey gone'),
       ran: false,
       lines: [],
     });

@@ -155,9 +155,8 @@ async function runWithFiles<Member>(
   }
   if (!result.ran) return 2;
   if (options.state !== undefined) await saveState(options.state, result.state);
-  const run = result.state.runs.at(-1);
   streams.stderr.write(
-    `${run?.from ?? ''}, ${days} day(s): ${result.counts.members} new or ` +
+    `${result.from ?? ''}, ${days} day(s): ${result.counts.members} new or ` +
       `changed members, ${result.counts.events} events, ` +
       `${result.counts.sends} send decisions\n`,
   );

@@ -129,7 +129,9 @@ export interface InputProblem {
 export interface TriggerResult {
   /** False when the options stopped the run before it began. */
   readonly ran: boolean;
-  /** The state to save: the input state plus this run. */
+  /** The first local day it ran, `YYYY-MM-DD`; null when it did not run. */
+  readonly from: string | null;
+  /** The state to save: where this run stopped (the input state if it did not run). */
   readonly state: TriggerState;
   readonly problems: readonly InputProblem[];
   /** Members and events this run added, and decisions it reported. */
@@ -141,8 +143,8 @@ export interface TriggerResult {
 }
 
 /**
- * Runs a program's triggers: replays the state's earlier runs silently,
- * then adds this run's members and events and runs its days, reporting each
+ * Runs a program's triggers: takes up the state where the last run
+ * stopped, adds this run's members and events and runs its days, reporting each
  * send decision to `onSend`, with the subject of each email sent. Input
  * that does not fit the Model is left out and reported in `problems`; the
  * rest runs.
@@ -156,6 +158,7 @@ export function runTriggerProgram<Member>(
   const problems: InputProblem[] = [];
   const stopped = {
     ran: false,
+    from: null,
     state,
     problems,
     counts: { members: 0, events: 0, sends: 0 },
@@ -168,7 +171,11 @@ export function runTriggerProgram<Member>(
   if (from === undefined) return stopped;
 
   const session = new TriggerSession<Member>(program);
-  for (const run of state.runs) session.apply(run, undefined);
+  const unfit = session.resume(state);
+  if (unfit !== undefined) {
+    problems.push(optionProblem(`the state does not fit: ${unfit}`));
+    return stopped;
+  }
   const run = session.readRun(from, options, model, problems);
   let sends = 0;
   session.apply(run, {
@@ -186,7 +193,8 @@ export function runTriggerProgram<Member>(
   });
   return {
     ran: true,
-    state: { ...state, runs: [...state.runs, run] },
+    from: run.from,
+    state: session.save(fingerprint, formatDate(from + options.days)),
     problems,
     counts: {
       members: run.members.length,
@@ -206,9 +214,7 @@ function firstDay(
     problems.push(optionProblem('days must be a whole number from 1'));
     return undefined;
   }
-  const last = state.runs.at(-1);
-  const next =
-    last === undefined ? undefined : (parseDate(last.from) ?? 0) + last.days;
+  const next = state.next === null ? undefined : parseDate(state.next);
   if (options.from === undefined) {
     if (next === undefined) problems.push(optionProblem('from is missing'));
     return next;

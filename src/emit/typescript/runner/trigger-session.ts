@@ -12,7 +12,7 @@ import type {
   TriggerOptions,
 } from './run-triggers.js';
 import { SendLineWriter, type LineOutput } from './send-lines.js';
-import type { StoredEvent, TriggerRun } from './trigger-state.js';
+import { emptyTriggerState, type TriggerState } from './trigger-state.js';
 import {
   convertDateTime,
   convertObject,
@@ -21,12 +21,30 @@ import {
 
 /*
  * Shipped with the generated trigger code (as runner/trigger-session.ts):
- * the engine of one invocation, fed run by run.
+ * the engine of one invocation, taken up from a saved state and fed a run.
  */
+
+/** One run: its local days, and its members and events that count. */
+export interface TriggerRun {
+  /** The first local day, `YYYY-MM-DD`. */
+  readonly from: string;
+  readonly days: number;
+  /** Members new or changed since the run before, in runtime form. */
+  readonly members: readonly Record<string, unknown>[];
+  /** Its events, in runtime form and input order. */
+  readonly events: readonly RunEvent[];
+}
+
+/** An event for the member with id `member`. */
+export interface RunEvent {
+  readonly member: string;
+  /** The payload plus `at` (epoch milliseconds) and `type`. */
+  readonly event: Record<string, unknown>;
+}
 
 /**
  * The members, the engine and its listener for one invocation. The engine
- * is made when the first run's members are in, so that its per-member
+ * is made when the saved or first members are in, so that its per-member
  * arrays start dense, as in the simulator. `Member` is the type subject
  * renderers see members as.
  */
@@ -42,16 +60,43 @@ export class TriggerSession<Member> {
   constructor(private readonly program: Program) {}
 
   /**
-   * Adds a run's members and events and runs its days, writing its
-   * decisions to `output`; a replayed run has none.
+   * Takes up a saved state: its members (copies, so that the state stays
+   * as it was) and its engine. Returns why not, if the state does not fit
+   * the program.
    */
-  apply(run: TriggerRun, output: LineOutput<Member> | undefined): void {
+  resume(state: TriggerState): string | undefined {
+    for (const { record, input } of state.members) {
+      const id = String(record['id']);
+      this.indexes.set(id, this.members.length);
+      this.members.push(structuredClone(record));
+      this.stored.set(id, input);
+    }
+    if (state.engine === null) return undefined;
+    return this.startEngine().restore(state.engine);
+  }
+
+  /** The state to save once the run is done, for a program and next day. */
+  save(program: string, next: string): TriggerState {
+    // The index map was filled in member order.
+    const ids = [...this.indexes.keys()];
+    return {
+      ...emptyTriggerState(program),
+      next,
+      members: this.members.map((record, index) => ({
+        record,
+        input: this.stored.get(ids[index] ?? '') ?? 0,
+      })),
+      engine: this.engine?.save() ?? null,
+    };
+  }
+
+  /**
+   * Adds a run's members and events and runs its days, writing its
+   * decisions to `output`.
+   */
+  apply(run: TriggerRun, output: LineOutput<Member>): void {
     for (const record of run.members) this.putMember(record);
-    const engine = (this.engine ??= new JourneyEngine(
-      this.program,
-      this.members,
-      { onSend: (record, message) => this.decided(record, message) },
-    ));
+    const engine = this.startEngine();
     for (const { member, event } of run.events) {
       const index = this.indexes.get(member);
       if (index !== undefined) engine.addEvent(index, structuredClone(event));
@@ -118,8 +163,8 @@ export class TriggerSession<Member> {
     model: TriggerModel,
     isKnown: (member: string) => boolean,
     problems: InputProblem[],
-  ): StoredEvent[] {
-    const events: StoredEvent[] = [];
+  ): RunEvent[] {
+    const events: RunEvent[] = [];
     let index = 0;
     for (const value of input) {
       const found: ValueProblem[] = [];
@@ -135,7 +180,7 @@ export class TriggerSession<Member> {
     model: TriggerModel,
     isKnown: (member: string) => boolean,
     found: ValueProblem[],
-  ): StoredEvent | undefined {
+  ): RunEvent | undefined {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       found.push({ path: '', message: 'expected an object' });
       return undefined;
@@ -172,6 +217,12 @@ export class TriggerSession<Member> {
       ['type', type],
     ]);
     return { member, event };
+  }
+
+  private startEngine(): JourneyEngine {
+    return (this.engine ??= new JourneyEngine(this.program, this.members, {
+      onSend: (record, message) => this.decided(record, message),
+    }));
   }
 
   private putMember(record: Record<string, unknown>): void {

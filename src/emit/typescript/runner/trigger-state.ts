@@ -1,74 +1,74 @@
+import type { EngineSnapshot } from '../../../runtime/engine-snapshot.js';
+
 /*
  * Shipped with the generated trigger code (as runner/trigger-state.ts): the
  * store that lets a run continue where the last one stopped.
  *
- * The engine's state (journey instances, waits, offers, cap windows) is
- * made of closures and references that do not serialise. So the store
- * keeps what went in instead: for every run, its days, the members that
- * were new or changed, and the events. A continuing run first replays the
- * earlier runs, with their decisions muted, which rebuilds exactly the
- * engine state an uninterrupted run would have: the engine is
- * deterministic. The price is that a continuation costs as much as the
- * whole history; start a new state to drop it.
+ * A state is what the engine holds between two days: every member as the
+ * journeys changed it, with a hash of its last input line (to spot changed
+ * lines), and the engine's journey instances, waits, offers, cap windows
+ * and tasks due later (runtime/engine-snapshot.ts). A continuing run takes
+ * it up and goes on, deciding exactly what one uninterrupted run would:
+ * the engine is deterministic. It costs what the members and their state
+ * cost, however long the history.
  *
  * On disk a state is JSON lines, one record a line, so that a state of
  * millions of members never has to be one string (V8 strings end near
- * 512 MB): a header, then for each run a `run` line followed by its
- * `member` and `event` lines.
+ * 512 MB): a header, a `member` line for each member in order, then an
+ * `engine` line with the clock and segments, and a `state` line for each
+ * member with journey state and a `task` line for each task.
  */
 
 /** The `format` of a state file. */
 export const triggerStateFormat = 'slinga-trigger-state';
 
 /** The version of the file's layout; raised when it changes. */
-export const triggerStateVersion = 1;
+export const triggerStateVersion = 2;
 
-/** A state: every run so far, for the program named. */
+/** A state: where the runs so far stopped, for the program named. */
 export interface TriggerState {
   readonly format: typeof triggerStateFormat;
   readonly version: typeof triggerStateVersion;
   /** The fingerprint of the program that made it (see fingerprint.ts). */
   readonly program: string;
-  readonly runs: readonly TriggerRun[];
+  /** The local day the next run starts on, `YYYY-MM-DD`; null before any run. */
+  readonly next: string | null;
+  /** Every member so far, in the engine's order. */
+  readonly members: readonly SavedMember[];
+  /** The engine between two days; null before any run. */
+  readonly engine: EngineSnapshot | null;
 }
 
-/** One run: its local days and what it added. */
-export interface TriggerRun {
-  /** The first local day, `YYYY-MM-DD`. */
-  readonly from: string;
-  readonly days: number;
-  /** Members new or changed since the run before, in runtime form. */
-  readonly members: readonly Record<string, unknown>[];
-  /** The events it added, in runtime form and input order. */
-  readonly events: readonly StoredEvent[];
+/** A member as the journeys left it, and a hash of its last input line. */
+export interface SavedMember {
+  /** The member in runtime form. */
+  readonly record: Record<string, unknown>;
+  readonly input: number;
 }
 
-/** An event for the member with id `member`. */
-export interface StoredEvent {
-  readonly member: string;
-  /** The payload plus `at` (epoch milliseconds) and `type`. */
-  readonly event: Record<string, unknown>;
-}
-
-/** A state with no history, for a program. */
+/** A state before any run, for a program. */
 export function emptyTriggerState(program: string): TriggerState {
   return {
     format: triggerStateFormat,
     version: triggerStateVersion,
     program,
-    runs: [],
+    next: null,
+    members: [],
+    engine: null,
   };
 }
 
 /** The lines of a state file, each without its line break. */
 export function* stateLines(state: TriggerState): Generator<string> {
-  const { format, version, program } = state;
-  yield JSON.stringify({ format, version, program });
-  for (const run of state.runs) {
-    yield JSON.stringify({ run: { from: run.from, days: run.days } });
-    for (const member of run.members) yield JSON.stringify({ member });
-    for (const event of run.events) yield JSON.stringify({ event });
-  }
+  const { format, version, program, next } = state;
+  yield JSON.stringify({ format, version, program, next });
+  for (const { record, input } of state.members)
+    yield JSON.stringify({ member: record, input });
+  if (state.engine === null) return;
+  const { members, tasks, ...engine } = state.engine;
+  yield JSON.stringify({ engine });
+  for (const member of members) yield JSON.stringify({ state: member });
+  for (const task of tasks) yield JSON.stringify({ task });
 }
 
 /** A state read back, or why it cannot be used with this program. */
@@ -77,15 +77,15 @@ export type ReadState =
 
 /**
  * Reads a state file line by line: give it every line, then ask for the
- * state. The first problem stops it.
+ * state. The first problem stops it. Lines are checked for their shape;
+ * what they name is checked when the engine takes the state up.
  */
 export class TriggerStateReader {
-  private readonly runs: {
-    from: string;
-    days: number;
-    members: Record<string, unknown>[];
-    events: StoredEvent[];
-  }[] = [];
+  private next: string | null = null;
+  private readonly members: SavedMember[] = [];
+  private engine: Omit<EngineSnapshot, 'members' | 'tasks'> | undefined;
+  private readonly states: EngineSnapshot['members'][number][] = [];
+  private readonly tasks: EngineSnapshot['tasks'][number][] = [];
   private lineNumber = 0;
   private problem: string | undefined;
 
@@ -110,7 +110,20 @@ export class TriggerStateReader {
   finish(): ReadState {
     if (this.problem !== undefined) return { problem: this.problem };
     if (this.lineNumber === 0) return { problem: 'the state file is empty' };
-    return { state: { ...emptyTriggerState(this.program), runs: this.runs } };
+    const engine =
+      this.engine === undefined
+        ? null
+        : { ...this.engine, members: this.states, tasks: this.tasks };
+    if ((engine === null) !== (this.next === null))
+      return { problem: 'the state file has no engine line' };
+    return {
+      state: {
+        ...emptyTriggerState(this.program),
+        next: this.next,
+        members: this.members,
+        engine,
+      },
+    };
   }
 
   private readHeader(header: unknown): string | undefined {
@@ -122,34 +135,37 @@ export class TriggerStateReader {
     }
     if (header['program'] !== this.program) {
       return (
-        'the state file was made by other journeys; replaying it would ' +
-        'decide its history anew, so start a new state'
+        'the state file was made by other journeys, which would not take ' +
+        'up its journey state, so start a new state'
       );
     }
+    const next = header['next'];
+    if (next !== null && typeof next !== 'string')
+      return 'the state file names no next day';
+    this.next = next;
     return undefined;
   }
 
   private readRecord(record: unknown): string | undefined {
-    const run = this.runs.at(-1);
-    if (isRecord(record) && isRun(record['run'])) {
-      const { from, days } = record['run'];
-      this.runs.push({ from, days, members: [], events: [] });
-    } else if (
-      isRecord(record) &&
-      isRecord(record['member']) &&
-      run !== undefined
-    ) {
-      run.members.push(record['member']);
-    } else if (
-      isRecord(record) &&
-      isStoredEvent(record['event']) &&
-      run !== undefined
-    ) {
-      run.events.push(record['event']);
+    if (!isRecord(record)) return this.unexpected();
+    const { member, input, engine, state, task } = record;
+    if (isRecord(member) && typeof input === 'number') {
+      if (this.engine !== undefined) return this.unexpected();
+      this.members.push({ record: member, input });
+    } else if (isEngine(engine) && this.engine === undefined) {
+      this.engine = engine;
+    } else if (isRecord(state) && this.engine !== undefined) {
+      this.states.push(state as unknown as EngineSnapshot['members'][number]);
+    } else if (isRecord(task) && this.engine !== undefined) {
+      this.tasks.push(task as unknown as EngineSnapshot['tasks'][number]);
     } else {
-      return `line ${this.lineNumber} is no run, member or event of a run`;
+      return this.unexpected();
     }
     return undefined;
+  }
+
+  private unexpected(): string {
+    return `line ${this.lineNumber} is no member, engine, state or task line in its place`;
   }
 }
 
@@ -160,19 +176,14 @@ export function readTriggerState(text: string, program: string): ReadState {
   return reader.finish();
 }
 
-function isRun(value: unknown): value is { from: string; days: number } {
+function isEngine(
+  value: unknown,
+): value is Omit<EngineSnapshot, 'members' | 'tasks'> {
   return (
     isRecord(value) &&
-    typeof value['from'] === 'string' &&
-    Number.isInteger(value['days'])
-  );
-}
-
-function isStoredEvent(value: unknown): value is StoredEvent {
-  return (
-    isRecord(value) &&
-    typeof value['member'] === 'string' &&
-    isRecord(value['event'])
+    typeof value['now'] === 'number' &&
+    typeof value['seq'] === 'number' &&
+    Array.isArray(value['segments'])
   );
 }
 

@@ -1,0 +1,127 @@
+import { checkWorkspace } from '../src/checking/check-workspace.js';
+import {
+  emptyTriggerState,
+  stateLines,
+  TriggerStateReader,
+} from '../src/emit/typescript/runner/trigger-state.js';
+import { JourneyEngine } from '../src/runtime/engine.js';
+import type { SendRecord } from '../src/runtime/engine-types.js';
+import type { Program } from '../src/runtime/program.js';
+import { stableHash } from '../src/runtime/stable-hash.js';
+import { formatDate, parseDate } from '../src/runtime/values.js';
+import { buildProgram } from '../src/simulation/build-program.js';
+import { generateBase, type GeneratedBase } from './generated-base.js';
+
+/*
+ * The trigger code's state file: what saving the engine after a day,
+ * writing and reading its lines, and taking it up again cost, for a
+ * generated base (200,000 members; set BENCH_STATE_MEMBERS for another
+ * size). The engine is src/runtime, which the emitted code copies byte for
+ * byte. The day after the restore must decide what one engine running both
+ * days decides; the bench says so, or fails.
+ */
+
+const members = Number(process.env['BENCH_STATE_MEMBERS'] ?? 200_000);
+const startDay = parseDate('2025-05-01') ?? 0;
+
+export async function benchTriggerState(): Promise<string> {
+  const checked = await checkWorkspace('.');
+  const workspace = checked.workspace;
+  if (workspace === undefined) return 'the bundled workspace does not check';
+  const program = buildProgram(workspace);
+  const base = generateBase(workspace, program, {
+    count: members,
+    seed: 11,
+    startDay,
+    days: 2,
+  });
+
+  const straight = new Decisions();
+  const engine = new JourneyEngine(
+    program,
+    structuredClone(base.members),
+    straight,
+  );
+  runDays(engine, program, base, [0, 1]);
+
+  const split = new Decisions();
+  const first = new JourneyEngine(
+    program,
+    structuredClone(base.members),
+    split,
+  );
+  runDays(first, program, base, [0]);
+  const saved = timed(() => first.save());
+  const state = {
+    ...emptyTriggerState('bench'),
+    next: formatDate(startDay + 1),
+    members: first.members.map((record) => ({ record, input: 0 })),
+    engine: saved.result,
+  };
+  // Line by line, as the runner writes and reads its file: a state of
+  // millions of members is more than one string can hold.
+  const written = timed(() => [...stateLines(state)]);
+  const read = timed(() => {
+    const reader = new TriggerStateReader('bench');
+    for (const line of written.result) reader.read(line);
+    return reader.finish();
+  });
+  if ('problem' in read.result)
+    return `the state does not read back: ${read.result.problem}`;
+  const readState = read.result.state;
+  const second = new JourneyEngine(
+    program,
+    readState.members.map(({ record }) => record),
+    split,
+  );
+  const restored = timed(() =>
+    readState.engine === null ? 'no engine' : second.restore(readState.engine),
+  );
+  if (restored.result !== undefined)
+    return `the state does not fit: ${restored.result}`;
+  runDays(second, program, base, [1]);
+
+  const same = straight.hash === split.hash && straight.count === split.count;
+  const bytes = written.result.reduce((sum, line) => sum + line.length + 1, 0);
+  const megabytes = (bytes / 1_048_576).toFixed(0);
+  return [
+    `${members.toLocaleString('en')} members, the state after one day: ${megabytes} MiB in ${written.result.length.toLocaleString('en')} lines`,
+    `save ${saved.ms.toFixed(0)} ms, write the lines ${written.ms.toFixed(0)} ms, read them ${read.ms.toFixed(0)} ms, take the state up ${restored.ms.toFixed(0)} ms`,
+    same
+      ? `the day after the restore decides what one run of both days does (${split.count.toLocaleString('en')} decisions)`
+      : `FAILED: the restored run decided differently (${split.count} against ${straight.count} decisions)`,
+  ].join('\n');
+}
+
+/** Runs the given days (offsets from the start) with their events. */
+function runDays(
+  engine: JourneyEngine,
+  program: Program,
+  base: GeneratedBase,
+  offsets: readonly number[],
+): void {
+  for (const offset of offsets) {
+    for (const { memberIndex, event } of base.days[offset] ?? [])
+      engine.addEvent(memberIndex, structuredClone(event));
+    const day = startDay + offset;
+    engine.planDay(day);
+    engine.runUntil(program.timeZone.toEpoch(day + 1, 0));
+  }
+}
+
+/** Counts decisions and hashes them in order, to compare two runs. */
+class Decisions {
+  count = 0;
+  hash = 0;
+
+  onSend(record: SendRecord): void {
+    this.count++;
+    this.hash = stableHash(`${this.hash}|${JSON.stringify(record)}`);
+  }
+}
+
+function timed<T>(work: () => T): { ms: number; result: T } {
+  const start = performance.now();
+  const result = work();
+  return { ms: performance.now() - start, result };
+}
