@@ -381,6 +381,19 @@ describe('runTriggers of the minimal workspace', () => {
     ]);
   });
 
+  test('a continued run takes in the members new since its state, and only they enter the journeys the others are done with', () => {
+    const bo = { ...member, id: 'bo' };
+    const { problems, lines } = run({
+      members: [member, bo],
+      state: firstDayState(),
+      from: undefined,
+    });
+    expect(problems).toEqual([]);
+    expect(
+      lines.map((line) => [line.at.slice(0, 10), line.member, line.template]),
+    ).toEqual([['2025-03-02', 'bo', 'winback']]);
+  });
+
   test("writes the subject of every email sent from its template's subject line", () => {
     const named = { ...member, id: 'bea', first_name: 'Bea' };
     const { lines } = run({ members: [member, named] });
