@@ -394,6 +394,24 @@ describe('runTriggers of the minimal workspace', () => {
     ).toEqual([['2025-03-02', 'bo', 'winback']]);
   });
 
+  test('leaves the state it continues as it was: two runs from it decide the same', () => {
+    const state = firstDayState();
+    const saved = JSON.stringify(state);
+    const bo = { ...member, id: 'bo' };
+    // anna's purchase changes her record, which the state also holds.
+    const purchase = {
+      member: 'anna',
+      type: 'purchase',
+      at: '2025-03-02T10:00',
+      payload: { amount: 300, area: 'home', channel: 'store' },
+    };
+    const again = () =>
+      run({ members: [member, bo], events: [purchase], state, from: undefined })
+        .lines;
+    expect(again()).toEqual(again());
+    expect(JSON.stringify(state)).toBe(saved);
+  });
+
   test("writes the subject of every email sent from its template's subject line", () => {
     const named = { ...member, id: 'bea', first_name: 'Bea' };
     const { lines } = run({ members: [member, named] });

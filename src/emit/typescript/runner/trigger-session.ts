@@ -12,7 +12,11 @@ import type {
   TriggerOptions,
 } from './run-triggers.js';
 import { SendLineWriter, type LineOutput } from './send-lines.js';
-import { emptyTriggerState, type TriggerState } from './trigger-state.js';
+import {
+  emptyTriggerState,
+  type SavedMember,
+  type TriggerState,
+} from './trigger-state.js';
 import {
   convertDateTime,
   convertObject,
@@ -29,8 +33,11 @@ export interface TriggerRun {
   /** The first local day, `YYYY-MM-DD`. */
   readonly from: string;
   readonly days: number;
-  /** Members new or changed since the run before, in runtime form. */
-  readonly members: readonly Record<string, unknown>[];
+  /**
+   * Members new or changed since the run before, in runtime form, each
+   * with the hash of its input line.
+   */
+  readonly members: readonly SavedMember[];
   /** Its events, in runtime form and input order. */
   readonly events: readonly RunEvent[];
 }
@@ -99,7 +106,7 @@ export class TriggerSession<Member> {
     const engine = this.startEngine();
     for (const { member, event } of run.events) {
       const index = this.indexes.get(member);
-      if (index !== undefined) engine.addEvent(index, structuredClone(event));
+      if (index !== undefined) engine.addEvent(index, event);
     }
 
     this.output = output;
@@ -120,7 +127,7 @@ export class TriggerSession<Member> {
     problems: InputProblem[],
   ): TriggerRun {
     const members = this.readMembers(options.members ?? [], model, problems);
-    const known = new Set(members.map((member) => String(member['id'])));
+    const known = new Set(members.map(({ record }) => String(record['id'])));
     const isKnown = (id: string): boolean =>
       known.has(id) || this.indexes.has(id);
     const events = this.readEvents(
@@ -136,9 +143,9 @@ export class TriggerSession<Member> {
     input: Iterable<unknown>,
     model: TriggerModel,
     problems: InputProblem[],
-  ): Record<string, unknown>[] {
+  ): SavedMember[] {
     const zone = this.program.timeZone;
-    const members: Record<string, unknown>[] = [];
+    const members: SavedMember[] = [];
     const seen = new Set<string>();
     let index = 0;
     for (const value of input) {
@@ -153,7 +160,9 @@ export class TriggerSession<Member> {
       if (member === null || found.length > 0 || typeof id !== 'string')
         continue;
       seen.add(id);
-      if (this.stored.get(id) !== recordHash(member)) members.push(member);
+      const input = recordHash(member);
+      if (this.stored.get(id) !== input)
+        members.push({ record: member, input });
     }
     return members;
   }
@@ -225,16 +234,16 @@ export class TriggerSession<Member> {
     }));
   }
 
-  private putMember(record: Record<string, unknown>): void {
+  /** Puts in a member read for this run: the record is the run's own. */
+  private putMember({ record, input }: SavedMember): void {
     const id = String(record['id']);
-    this.stored.set(id, recordHash(record));
-    const copy = structuredClone(record);
+    this.stored.set(id, input);
     const index = this.indexes.get(id);
     if (index === undefined) {
       this.indexes.set(id, this.members.length);
-      this.members.push(copy);
+      this.members.push(record);
     } else {
-      this.members[index] = copy;
+      this.members[index] = record;
     }
   }
 
