@@ -275,7 +275,8 @@ function saveSend(send: PendingSend, table: MemberTables): SavedSend {
 
 /**
  * Takes up a saved state in an engine that has run nothing. Returns why
- * not when the snapshot does not fit the program or its members.
+ * not when the snapshot does not fit the program or its members, or is
+ * damaged; the engine is then not to be used.
  */
 export function restoreEngine(
   parts: EngineParts,
@@ -326,7 +327,9 @@ export function restoreEngine(
     return undefined;
   } catch (error) {
     if (error instanceof SnapshotMismatch) return error.message;
-    throw error;
+    // The saved values are not of the shapes written: a damaged file.
+    const detail = error instanceof Error ? error.message : String(error);
+    return `it is damaged (${detail})`;
   }
 }
 

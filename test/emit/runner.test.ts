@@ -310,6 +310,20 @@ describe('runTriggers of the minimal workspace', () => {
     });
   });
 
+  test('stops when a saved member state lacks its lists', () => {
+    const first = firstDayState();
+    if (first.engine === null) throw new Error('the run saved no engine');
+    const members = [{ member: 0 } as (typeof first.engine.members)[number]];
+    const state = { ...first, engine: { ...first.engine, members } };
+    const { problems, ran } = run({ state, from: undefined });
+    expect({ problems, ran }).toEqual({
+      problems: optionProblem(
+        "the state does not fit: it is damaged (Cannot read properties of undefined (reading 'map'))",
+      ),
+      ran: false,
+    });
+  });
+
   test('leaves out input that does not fit the Model, and runs the rest', () => {
     const { problems, ran, lines } = run({
       members: [member, { ...member, level: 'gold' }, { id: 'bo' }, member],
