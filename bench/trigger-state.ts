@@ -62,7 +62,7 @@ export async function benchTriggerState(): Promise<string> {
   // millions of members is more than one string can hold.
   const written = timed(() => [...stateLines(state)]);
   const read = timed(() => {
-    const reader = new TriggerStateReader('bench');
+    const reader = new TriggerStateReader();
     for (const line of written.result) reader.read(line);
     return reader.finish();
   });
@@ -74,11 +74,11 @@ export async function benchTriggerState(): Promise<string> {
     readState.members.map(({ record }) => record),
     split,
   );
-  const restored = timed(() =>
-    readState.engine === null ? 'no engine' : second.restore(readState.engine),
-  );
-  if (restored.result !== undefined)
-    return `the state does not fit: ${restored.result}`;
+  const savedEngine = readState.engine;
+  if (savedEngine === null) return 'the state has no engine';
+  const restored = timed(() => second.restore(savedEngine));
+  if ('problem' in restored.result)
+    return `the state does not fit: ${restored.result.problem}`;
   runDays(second, program, base, [1]);
 
   const same = straight.hash === split.hash && straight.count === split.count;

@@ -6,7 +6,7 @@ import type {
   MemberState,
   PendingSend,
 } from './engine-types.js';
-import { nothing } from './member-state.js';
+import { stableHash } from './stable-hash.js';
 import type {
   CategoryName,
   ChannelName,
@@ -28,6 +28,11 @@ export interface EngineSnapshot {
   readonly now: number;
   /** The order number the next send gets (ties are decided by it). */
   readonly seq: number;
+  /**
+   * The shape of each journey (see journeyShape), to tell, when the state
+   * is taken up by other journeys, which of them are unchanged.
+   */
+  readonly journeys: readonly { readonly id: string; readonly shape: number }[];
   /** Per segment-triggered journey, the members inside its segment. */
   readonly segments: readonly SavedSegment[];
   /** The members with state, or with instances or offers a task names. */
@@ -53,7 +58,8 @@ export interface SavedMember {
   /** Its offers: the first `held` are the ones it holds, in order. */
   readonly offers: readonly SavedOffer[];
   readonly held: number;
-  readonly lastEntered: readonly number[];
+  /** Journeys entered: id and last entry instant. */
+  readonly lastEntered: readonly (readonly [string, number])[];
   readonly sends: MemberState['sends'];
 }
 
@@ -164,7 +170,10 @@ class MemberTables {
  * are decided within the instant they are made, and entries within their
  * day.
  */
-export function saveEngine(parts: EngineParts): EngineSnapshot {
+export function saveEngine(
+  parts: EngineParts,
+  program: Program,
+): EngineSnapshot {
   const tables = new Map<number, MemberTables>();
   const tablesOf = (member: number): MemberTables => {
     let found = tables.get(member);
@@ -185,10 +194,14 @@ export function saveEngine(parts: EngineParts): EngineSnapshot {
 
   const members = [...tables.keys()]
     .sort((a, b) => a - b)
-    .map((member) => saveMember(member, tablesOf(member)));
+    .map((member) => saveMember(member, tablesOf(member), program));
   return {
     now: parts.now,
     seq: parts.seq,
+    journeys: program.journeys.map((journey) => ({
+      id: journey.id,
+      shape: journeyShape(journey),
+    })),
     segments: [...parts.segments].map(([journey, membership]) => ({
       journey: journey.id,
       inside: membership.reduce<number[]>((inside, flag, member) => {
@@ -201,7 +214,11 @@ export function saveEngine(parts: EngineParts): EngineSnapshot {
   };
 }
 
-function saveMember(member: number, table: MemberTables): SavedMember {
+function saveMember(
+  member: number,
+  table: MemberTables,
+  program: Program,
+): SavedMember {
   // An instance's offer may be one its member no longer holds: the
   // instances go first, so that the offers' table has it.
   const instances = table.instances.map((instance) => ({
@@ -225,7 +242,7 @@ function saveMember(member: number, table: MemberTables): SavedMember {
       journey: journey.id,
     })),
     held: state?.offers.length ?? 0,
-    lastEntered: state?.lastEntered ?? [],
+    lastEntered: entriesById(state?.lastEntered ?? [], program),
     sends: state?.sends ?? [],
   };
 }
@@ -273,155 +290,39 @@ function saveSend(send: PendingSend, table: MemberTables): SavedSend {
   };
 }
 
-/**
- * Takes up a saved state in an engine that has run nothing. Returns why
- * not when the snapshot does not fit the program or its members, or is
- * damaged; the engine is then not to be used.
- */
-export function restoreEngine(
-  parts: EngineParts,
+/** A member's journey entries, from index and instant pairs to id pairs. */
+function entriesById(
+  entries: readonly number[],
   program: Program,
-  snapshot: EngineSnapshot,
-): string | undefined {
-  const journeys = new Map(
-    program.journeys.map((journey) => [journey.id, journey]),
+): [string, number][] {
+  const byId: [string, number][] = [];
+  for (let index = 0; index < entries.length; index += 2) {
+    const journey = program.journeys[entries[index] ?? -1];
+    if (journey !== undefined) byId.push([journey.id, entries[index + 1] ?? 0]);
+  }
+  return byId;
+}
+
+/**
+ * A hash of what a journey does: its entry, rules and steps with their
+ * conditions' source, not its place in the program or the priorities. A
+ * member in a journey can go on in another program only where this is the
+ * same: a member's place in the journey is a position in its steps.
+ */
+export function journeyShape(journey: ProgramJourney): number {
+  const steps = {
+    id: journey.id,
+    category: journey.category,
+    entry: journey.entry,
+    reEntryAfterMs: journey.reEntryAfterMs,
+    exitEvents: journey.exitEvents,
+    exitConditions: journey.exitConditions,
+    goal: journey.goal,
+    code: journey.code,
+    start: journey.start,
+  };
+  const text = JSON.stringify(steps, (_key, value: unknown) =>
+    typeof value === 'function' ? String(value) : value,
   );
-  const journey = (id: string): ProgramJourney => {
-    const found = journeys.get(id);
-    if (found === undefined) throw new SnapshotMismatch(`no journey ${id}`);
-    return found;
-  };
-  const count = parts.memberCount;
-  const memberIndex = (member: number): number => {
-    if (!Number.isInteger(member) || member < 0 || member >= count)
-      throw new SnapshotMismatch(`no member ${member}`);
-    return member;
-  };
-  try {
-    const restored = new Map<number, RestoredTables>();
-    for (const saved of snapshot.members) {
-      const member = memberIndex(saved.member);
-      const tables = restoreTables(saved, member, journey);
-      restored.set(member, tables);
-      if (saved.kept) parts.states[member] = tables.state;
-    }
-    const tablesOf = (member: number): RestoredTables => {
-      const found = restored.get(memberIndex(member));
-      if (found === undefined)
-        throw new SnapshotMismatch(`no state for member ${member}`);
-      return found;
-    };
-    for (const task of snapshot.tasks)
-      parts.agenda.add(
-        task.time,
-        task.phase,
-        restoreTask(task, tablesOf, memberIndex, journey),
-      );
-    for (const segment of snapshot.segments) {
-      const membership = new Uint8Array(count);
-      for (const member of segment.inside) membership[memberIndex(member)] = 1;
-      parts.segments.set(journey(segment.journey), membership);
-    }
-    parts.now = snapshot.now;
-    parts.seq = snapshot.seq;
-    return undefined;
-  } catch (error) {
-    if (error instanceof SnapshotMismatch) return error.message;
-    // The saved values are not of the shapes written: a damaged file.
-    const detail = error instanceof Error ? error.message : String(error);
-    return `it is damaged (${detail})`;
-  }
-}
-
-/** The item at a place in a member's table. */
-function itemAt<T>(items: readonly T[], place: number): T {
-  const item = items[place];
-  if (item === undefined) throw new SnapshotMismatch(`no item ${place}`);
-  return item;
-}
-
-/** A saved state that names what the program or members do not have. */
-class SnapshotMismatch extends Error {}
-
-interface RestoredTables {
-  readonly state: MemberState;
-  readonly instances: readonly Instance[];
-  readonly offers: readonly IssuedOffer[];
-}
-
-function restoreTables(
-  saved: SavedMember,
-  member: number,
-  journey: (id: string) => ProgramJourney,
-): RestoredTables {
-  const offers: IssuedOffer[] = saved.offers.map((offer) => ({
-    ...offer,
-    journey: journey(offer.journey),
-  }));
-  const instances: Instance[] = saved.instances.map((instance) => ({
-    ...instance,
-    journey: journey(instance.journey),
-    memberIndex: member,
-    offer: instance.offer === null ? null : itemAt(offers, instance.offer),
-  }));
-  // Empty lists are the shared one, as in a running engine.
-  const list = <T>(items: readonly T[]): T[] =>
-    items.length === 0 ? nothing<T>() : [...items];
-  return {
-    state: {
-      instances: list(instances.slice(0, saved.active)),
-      offers: list(offers.slice(0, saved.held)),
-      lastEntered: list(saved.lastEntered),
-      sends: list(saved.sends),
-    },
-    instances,
-    offers,
-  };
-}
-
-function restoreTask(
-  task: SavedTask,
-  tablesOf: (member: number) => RestoredTables,
-  memberIndex: (member: number) => number,
-  journey: (id: string) => ProgramJourney,
-): EngineTask {
-  switch (task.kind) {
-    case 'event':
-      return {
-        kind: 'event',
-        memberIndex: memberIndex(task.member),
-        event: task.event,
-      };
-    case 'wake':
-    case 'timeout': {
-      const { instances } = tablesOf(task.member);
-      const instance = itemAt(instances, task.instance);
-      return { kind: task.kind, instance, token: task.token };
-    }
-    case 'reminder': {
-      const offer = itemAt(tablesOf(task.member).offers, task.offer);
-      return {
-        kind: 'reminder',
-        memberIndex: task.member,
-        offer,
-        index: task.index,
-      };
-    }
-    case 'deliver': {
-      const { instances, offers } = tablesOf(task.member);
-      const { send } = task;
-      return {
-        kind: 'deliver',
-        send: {
-          ...send,
-          memberIndex: task.member,
-          journey: journey(send.journey),
-          instance:
-            send.instance === null ? null : itemAt(instances, send.instance),
-          reminded:
-            send.reminded === null ? null : itemAt(offers, send.reminded),
-        },
-      };
-    }
-  }
+  return stableHash(text);
 }

@@ -1,7 +1,7 @@
 import { assignAttribute, dropPastItems } from './assign-attribute.js';
 import { Agenda } from './agenda.js';
+import { restoreEngine, type RestoreOutcome } from './engine-restore.js';
 import {
-  restoreEngine,
   saveEngine,
   type EngineParts,
   type EngineSnapshot,
@@ -217,20 +217,21 @@ export class JourneyEngine {
    * the start of a day), for a later engine to `restore`.
    */
   save(): EngineSnapshot {
-    return saveEngine(this.parts());
+    return saveEngine(this.parts(), this.program);
   }
 
   /**
    * Takes up a saved state, before this engine has planned or run
    * anything; its members must be those of the engine that saved it, in
-   * the same order (new ones may follow). Returns why not if they are not.
+   * the same order (new ones may follow). `upgrade`: another program saved
+   * it, and members leave the journeys that changed (engine-restore.ts).
    */
-  restore(snapshot: EngineSnapshot): string | undefined {
+  restore(snapshot: EngineSnapshot, upgrade = false): RestoreOutcome {
     const parts = this.parts();
-    const problem = restoreEngine(parts, this.program, snapshot);
+    const outcome = restoreEngine(parts, this.program, snapshot, upgrade);
     this.seq = parts.seq;
     this.setNow(parts.now);
-    return problem;
+    return outcome;
   }
 
   private parts(): EngineParts {

@@ -186,7 +186,7 @@ function runEmitted(
 /** A state written to its file's lines and read back. */
 function savedAndRead(state: TriggerState): TriggerState {
   const lines = [...stateLines(state)].join('\n');
-  const read = readTriggerState(lines, state.program);
+  const read = readTriggerState(lines);
   if ('problem' in read) throw new Error(read.problem);
   return read.state;
 }

@@ -1,3 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { emitTypeScript } from '../../src/emit/typescript/emit-typescript.js';
@@ -21,7 +25,7 @@ import {
   type ValueShape,
 } from '../../src/emit/typescript/runner/value-shape.js';
 import { TimeZone } from '../../src/runtime/time-zone.js';
-import { minimalWorkspace } from '../support/workspace-copy.js';
+import { copyWorkspace, minimalWorkspace } from '../support/workspace-copy.js';
 import {
   checkedWorkspace,
   loadEmitted,
@@ -140,7 +144,8 @@ describe('reading a state file', () => {
     next: '2025-03-03',
   });
   const member = '{"member":{"id":"anna","level":"member"},"input":7}';
-  const engine = '{"engine":{"now":1,"seq":2,"segments":[]}}';
+  const engine =
+    '{"engine":{"now":1,"seq":2,"journeys":[{"id":"winback","shape":5}],"segments":[]}}';
   test.each([
     { lines: [], problem: 'the state file is empty' },
     { lines: ['not json'], problem: 'line 1 is not JSON' },
@@ -153,9 +158,8 @@ describe('reading a state file', () => {
       problem: 'the state file has version 1, not 2',
     },
     {
-      lines: [header.replace('sha256:a', 'sha256:b')],
-      problem:
-        'the state file was made by other journeys, which would not take up its journey state, so start a new state',
+      lines: [header.replace('"sha256:a"', 'null')],
+      problem: 'the state file names no program',
     },
     {
       lines: [header.replace('"2025-03-03"', '3')],
@@ -178,7 +182,7 @@ describe('reading a state file', () => {
       problem: 'the state file has no engine line',
     },
   ])('$problem', ({ lines, problem }) => {
-    expect(readTriggerState(lines.join('\n'), 'sha256:a')).toEqual({
+    expect(readTriggerState(lines.join('\n'))).toEqual({
       problem,
     });
   });
@@ -191,6 +195,7 @@ describe('reading a state file', () => {
       engine: {
         now: 1,
         seq: 2,
+        journeys: [{ id: 'winback', shape: 5 }],
         segments: [],
         members: [
           {
@@ -200,7 +205,7 @@ describe('reading a state file', () => {
             active: 0,
             offers: [],
             held: 0,
-            lastEntered: [3, 1],
+            lastEntered: [['winback', 1]],
             sends: [],
           },
         ],
@@ -220,10 +225,10 @@ describe('reading a state file', () => {
       header,
       member,
       engine,
-      '{"state":{"member":0,"kept":true,"instances":[],"active":0,"offers":[],"held":0,"lastEntered":[3,1],"sends":[]}}',
+      '{"state":{"member":0,"kept":true,"instances":[],"active":0,"offers":[],"held":0,"lastEntered":[["winback",1]],"sends":[]}}',
       '{"task":{"time":9,"phase":0,"kind":"event","member":0,"event":{"at":9,"type":"purchase","amount":9}}}',
     ]);
-    expect(readTriggerState(`${text}\n`, 'sha256:a')).toEqual({ state });
+    expect(readTriggerState(`${text}\n`)).toEqual({ state });
   });
 });
 
@@ -269,7 +274,8 @@ describe('runTriggers of the minimal workspace', () => {
     { options: { days: 0 }, message: 'days must be a whole number from 1' },
     {
       options: { state: emptyTriggerState('sha256:other') },
-      message: 'the state belongs to another program',
+      message:
+        'the state was saved by other journeys; take it up with upgrade (--upgrade-state), and members leave the journeys that changed',
     },
   ])('stops when $message', ({ options, message }) => {
     expect(run(options)).toEqual({
@@ -464,22 +470,25 @@ describe('runTriggers of the minimal workspace', () => {
   });
 });
 
+/** Streams that keep what is written to them. */
+function captured(): {
+  stdout: Writable;
+  stderr: Writable;
+  text: { stdout: string; stderr: string };
+} {
+  const text = { stdout: '', stderr: '' };
+  const sink = (name: 'stdout' | 'stderr'): Writable =>
+    new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        text[name] += chunk.toString();
+        done();
+      },
+    });
+  return { stdout: sink('stdout'), stderr: sink('stderr'), text };
+}
+
 describe('the command line', () => {
-  const streams = (): {
-    stdout: Writable;
-    stderr: Writable;
-    text: { stdout: string; stderr: string };
-  } => {
-    const text = { stdout: '', stderr: '' };
-    const sink = (name: 'stdout' | 'stderr'): Writable =>
-      new Writable({
-        write(chunk: Buffer, _encoding, done) {
-          text[name] += chunk.toString();
-          done();
-        },
-      });
-    return { stdout: sink('stdout'), stderr: sink('stderr'), text };
-  };
+  const streams = captured;
   const command = {
     fingerprint: 'sha256:a',
     run: (): never => {
@@ -498,5 +507,130 @@ describe('the command line', () => {
     expect(await runCommandLine(['--bogus'], command, io)).toBe(2);
     expect(io.text.stderr.endsWith(`\n\n${usage}`)).toBe(true);
     expect(io.text.stderr.startsWith("Unknown option '--bogus'")).toBe(true);
+  });
+});
+
+describe('a state saved by other journeys', () => {
+  // Winback sends again when its offer went unused; the upgrade gives the
+  // basket journey a longer wait, and leaves winback as it was.
+  const winback = readFileSync(
+    path.join(minimalWorkspace, 'journeys/winback.yaml'),
+    'utf8',
+  ).concat(
+    '      else:\n        - send: { channel: email, template: basket }\n',
+  );
+  const basket = readFileSync(
+    path.join(minimalWorkspace, 'journeys/basket.yaml'),
+    'utf8',
+  );
+  let before: EmittedCode;
+  let after: EmittedCode;
+  beforeAll(async () => {
+    const emit = async (files: Record<string, string>) =>
+      loadEmitted(
+        emitTypeScript(
+          await checkedWorkspace(await copyWorkspace(minimalWorkspace, files)),
+        ),
+      );
+    before = await emit({ 'journeys/winback.yaml': winback });
+    after = await emit({
+      'journeys/winback.yaml': winback,
+      'journeys/basket.yaml': basket.replace('timeout: 4h', 'timeout: 6h'),
+    });
+  }, 60_000);
+
+  const person = (id: string, lastPurchase: string) => ({
+    id,
+    first_name: null,
+    email_quarantined: false,
+    joined_at: '2019-05-01T12:00',
+    birth_date: null,
+    last_purchase_at: lastPurchase,
+    level: 'member',
+    consent: { email: true, sms: false },
+    purchases: [],
+  });
+  // Anna is lapsed: winback on 1 March. Bo abandons a basket late that
+  // evening, and again the next day.
+  const members = [
+    person('anna', '2023-12-01T12:00'),
+    person('bo', '2025-02-20T12:00'),
+  ];
+  const abandoned = (at: string) => ({
+    member: 'bo',
+    type: 'basket_abandoned',
+    at,
+    payload: { value: 500 },
+  });
+
+  /** 1 March by the journeys before, then 24 days by those after. */
+  const upgradeRun = (upgrade: boolean) => {
+    const first = before.runTriggers({
+      members,
+      events: [abandoned('2025-03-01T22:00')],
+      from: '2025-03-01',
+      days: 1,
+      onSend: () => undefined,
+    });
+    const lines: string[] = [];
+    const result = after.runTriggers({
+      members,
+      events: [abandoned('2025-03-02T12:00')],
+      days: 24,
+      state: first.state,
+      upgrade,
+      onSend: (line) =>
+        lines.push(`${line.at.slice(0, 10)} ${line.member} ${line.template}`),
+    });
+    return { result, lines };
+  };
+
+  test('is refused without an upgrade', () => {
+    const { result, lines } = upgradeRun(false);
+    expect([result.ran, result.problems.map((p) => p.message), lines]).toEqual([
+      false,
+      [
+        'the state was saved by other journeys; take it up with upgrade (--upgrade-state), and members leave the journeys that changed',
+      ],
+      [],
+    ]);
+  });
+
+  test('is upgraded on the command line with --upgrade-state', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'slinga-state-'));
+    const file = path.join(folder, 'state.ndjson');
+    const first = before.runTriggers({
+      members,
+      from: '2025-03-01',
+      days: 1,
+      onSend: () => undefined,
+    });
+    await writeFile(file, [...stateLines(first.state)].join('\n'));
+    const command = { fingerprint: 'unused', run: after.runTriggers };
+    const refused = captured();
+    const args = ['--state', file, '--out', path.join(folder, 'out.ndjson')];
+    expect(await runCommandLine(args, command, refused)).toBe(2);
+    expect(refused.text.stderr).toBe(
+      'the state was saved by other journeys; take it up with upgrade (--upgrade-state), and members leave the journeys that changed\n',
+    );
+    const upgraded = captured();
+    const upgrade = [...args, '--upgrade-state'];
+    expect(await runCommandLine(upgrade, command, upgraded)).toBe(0);
+    expect(upgraded.text.stderr).toBe(
+      'upgraded the state of other journeys: 0 members left journeys that changed\n' +
+        '2025-03-02, 1 day(s): 0 new or changed members, 0 events, 0 send decisions\n',
+    );
+  });
+
+  test('upgraded, members go on in unchanged journeys, leave changed ones, and entries and offers carry over', () => {
+    const { result, lines } = upgradeRun(true);
+    expect(result.upgraded).toEqual({ ended: 1 });
+    // Anna's winback goes on to its second send, and her offer's reminder
+    // comes. Bo left the basket journey before its wait ended, and his
+    // entry on 1 March keeps him out of it for 7 days.
+    expect(lines).toEqual([
+      '2025-03-15 anna basket',
+      '2025-03-24 anna winback_reminder',
+    ]);
   });
 });

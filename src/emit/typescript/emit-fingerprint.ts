@@ -5,8 +5,8 @@ import { constant, fileHeader, generatedFile } from './generated-file.js';
  * fingerprint.ts: a hash of everything that decides sends (program.ts,
  * conditions.ts and the runtime), the same for the same workspace on every
  * machine. A saved state names the program that made it, and another
- * program refuses it: the state's journey instances point into the steps
- * of the program that saved them.
+ * program takes it up only when told to upgrade it: the state's journey
+ * instances point into the steps of the program that saved them.
  * Kept out of program.ts so that an edit to the engine's comments does not
  * change the program's text.
  */
@@ -24,7 +24,7 @@ export function emitFingerprint(inputs: ReadonlyMap<string, string>): string {
     constant({
       name: 'programFingerprint',
       docs: [
-        'Names this program: a state saved by one program is refused by another.',
+        'Names this program: another takes up its states only as an upgrade.',
       ],
       exported: true,
       value: fingerprint,

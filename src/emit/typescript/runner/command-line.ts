@@ -37,6 +37,9 @@ Options:
   --days N        how many days to run (default 1)
   --state FILE    the journey state: loaded when the file exists, saved
                   after the run, so the next run continues from it
+  --upgrade-state take up a state saved by other journeys (after a change
+                  to them): members leave the journeys that changed, and
+                  entries, cap windows, offers and events carry over
   --out FILE      where to write the decisions (default standard output)
   --help          print this text
 
@@ -91,6 +94,7 @@ interface ParsedOptions {
   readonly from?: string | undefined;
   readonly days?: string | undefined;
   readonly state?: string | undefined;
+  readonly 'upgrade-state'?: boolean | undefined;
   readonly out?: string | undefined;
   readonly help?: boolean | undefined;
 }
@@ -108,6 +112,7 @@ function parseOptions(args: readonly string[]): ParsedOptions | string {
         from: { type: 'string' },
         days: { type: 'string' },
         state: { type: 'string' },
+        'upgrade-state': { type: 'boolean' },
         out: { type: 'string' },
         help: { type: 'boolean' },
       },
@@ -144,6 +149,7 @@ async function runWithFiles<Member>(
     from: options.from,
     days,
     state,
+    upgrade: options['upgrade-state'],
     onSend: (line) => output.write(line),
   });
   await output.close(options.out !== undefined);
@@ -155,6 +161,11 @@ async function runWithFiles<Member>(
   }
   if (!result.ran) return 2;
   if (options.state !== undefined) await saveState(options.state, result.state);
+  if (result.upgraded !== null)
+    streams.stderr.write(
+      `upgraded the state of other journeys: ${result.upgraded.ended} ` +
+        'members left journeys that changed\n',
+    );
   streams.stderr.write(
     `${result.from ?? ''}, ${days} day(s): ${result.counts.members} new or ` +
       `changed members, ${result.counts.events} events, ` +
@@ -173,7 +184,7 @@ async function loadState(
   if (file === undefined || !(await exists(file))) {
     return emptyTriggerState(fingerprint);
   }
-  const reader = new TriggerStateReader(fingerprint);
+  const reader = new TriggerStateReader();
   for await (const line of lines(file)) reader.read(line);
   const read = reader.finish();
   return 'state' in read ? read.state : read.problem;

@@ -102,6 +102,14 @@ export interface TriggerOptions<Member = Record<string, unknown>> {
   /** The state to continue; a run without one starts from nothing. */
   readonly state?: TriggerState | undefined;
   /**
+   * Whether to take up a state saved by other journeys (after a change to
+   * the journeys, segments, parameters or policy): entries, cap windows,
+   * offers and events carry over, and members go on in the journeys whose
+   * steps did not change; they leave the others. Without it such a state
+   * is refused.
+   */
+  readonly upgrade?: boolean | undefined;
+  /**
    * Called for every message sent, email or SMS, to fill in `subject`
    * instead of the email templates' own subject lines.
    */
@@ -131,6 +139,11 @@ export interface TriggerResult {
   readonly ran: boolean;
   /** The first local day it ran, `YYYY-MM-DD`; null when it did not run. */
   readonly from: string | null;
+  /**
+   * When it upgraded a state saved by other journeys: how many members
+   * left a journey that changed. Null otherwise.
+   */
+  readonly upgraded: { readonly ended: number } | null;
   /** The state to save: where this run stopped (the input state if it did not run). */
   readonly state: TriggerState;
   readonly problems: readonly InputProblem[];
@@ -159,21 +172,28 @@ export function runTriggerProgram<Member>(
   const stopped = {
     ran: false,
     from: null,
+    upgraded: null,
     state,
     problems,
     counts: { members: 0, events: 0, sends: 0 },
   };
-  if (state.program !== fingerprint) {
-    problems.push(optionProblem('the state belongs to another program'));
+  const upgrade = state.program !== fingerprint;
+  if (upgrade && options.upgrade !== true) {
+    problems.push(
+      optionProblem(
+        'the state was saved by other journeys; take it up with upgrade ' +
+          '(--upgrade-state), and members leave the journeys that changed',
+      ),
+    );
     return stopped;
   }
   const from = firstDay(state, options, problems);
   if (from === undefined) return stopped;
 
   const session = new TriggerSession<Member>(program);
-  const unfit = session.resume(state);
-  if (unfit !== undefined) {
-    problems.push(optionProblem(`the state does not fit: ${unfit}`));
+  const resumed = session.resume(state, upgrade);
+  if ('problem' in resumed) {
+    problems.push(optionProblem(`the state does not fit: ${resumed.problem}`));
     return stopped;
   }
   const run = session.readRun(from, options, model, problems);
@@ -194,6 +214,7 @@ export function runTriggerProgram<Member>(
   return {
     ran: true,
     from: run.from,
+    upgraded: upgrade ? { ended: resumed.ended } : null,
     state: session.save(fingerprint, formatDate(from + options.days)),
     problems,
     counts: {

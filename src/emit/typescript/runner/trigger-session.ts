@@ -1,3 +1,4 @@
+import type { RestoreOutcome } from '../../../runtime/engine-restore.js';
 import { JourneyEngine } from '../../../runtime/engine.js';
 import type {
   MessageValues,
@@ -68,18 +69,18 @@ export class TriggerSession<Member> {
 
   /**
    * Takes up a saved state: its members (copies, so that the state stays
-   * as it was) and its engine. Returns why not, if the state does not fit
-   * the program.
+   * as it was) and its engine. `upgrade`: the state was saved by other
+   * journeys (see runtime/engine-restore.ts).
    */
-  resume(state: TriggerState): string | undefined {
+  resume(state: TriggerState, upgrade: boolean): RestoreOutcome {
     for (const { record, input } of state.members) {
       const id = String(record['id']);
       this.indexes.set(id, this.members.length);
       this.members.push(structuredClone(record));
       this.stored.set(id, input);
     }
-    if (state.engine === null) return undefined;
-    return this.startEngine().restore(state.engine);
+    if (state.engine === null) return { ended: 0 };
+    return this.startEngine().restore(state.engine, upgrade);
   }
 
   /** The state to save once the run is done, for a program and next day. */

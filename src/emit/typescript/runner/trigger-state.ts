@@ -71,7 +71,7 @@ export function* stateLines(state: TriggerState): Generator<string> {
   for (const task of tasks) yield JSON.stringify({ task });
 }
 
-/** A state read back, or why it cannot be used with this program. */
+/** A state read back, or why it cannot be read. */
 export type ReadState =
   { readonly state: TriggerState } | { readonly problem: string };
 
@@ -89,7 +89,7 @@ export class TriggerStateReader {
   private lineNumber = 0;
   private problem: string | undefined;
 
-  constructor(private readonly program: string) {}
+  private program = '';
 
   /** Reads the next line; blank lines are skipped. */
   read(line: string): void {
@@ -133,12 +133,9 @@ export class TriggerStateReader {
     if (header['version'] !== triggerStateVersion) {
       return `the state file has version ${String(header['version'])}, not ${triggerStateVersion}`;
     }
-    if (header['program'] !== this.program) {
-      return (
-        'the state file was made by other journeys, which would not take ' +
-        'up its journey state, so start a new state'
-      );
-    }
+    const program = header['program'];
+    if (typeof program !== 'string') return 'the state file names no program';
+    this.program = program;
     const next = header['next'];
     if (next !== null && typeof next !== 'string')
       return 'the state file names no next day';
@@ -170,8 +167,8 @@ export class TriggerStateReader {
 }
 
 /** Reads a whole state file held in a string. */
-export function readTriggerState(text: string, program: string): ReadState {
-  const reader = new TriggerStateReader(program);
+export function readTriggerState(text: string): ReadState {
+  const reader = new TriggerStateReader();
   for (const line of text.split('\n')) reader.read(line);
   return reader.finish();
 }
@@ -183,6 +180,7 @@ function isEngine(
     isRecord(value) &&
     typeof value['now'] === 'number' &&
     typeof value['seq'] === 'number' &&
+    Array.isArray(value['journeys']) &&
     Array.isArray(value['segments'])
   );
 }
