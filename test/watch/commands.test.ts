@@ -10,7 +10,6 @@ import {
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { defaultChromium } from '../../src/preview/chromium.js';
 import { runCli } from '../support/run-cli.js';
 import { copyWorkspace, minimalWorkspace } from '../support/workspace-copy.js';
 
@@ -98,55 +97,49 @@ describe('slinga screenshots', () => {
     expect(await readdir(out)).toEqual([]);
   });
 
-  const withChromium = existsSync(defaultChromium) ? test : test.skip;
+  test('writes the pictures, and never through a link in --out', async () => {
+    const folder = await workspace();
+    const out = path.join(folder, 'shots');
+    await mkdir(out);
+    const victim = path.join(folder, 'victim.txt');
+    await writeFile(victim, 'keep me');
+    await symlink(victim, path.join(out, 'overview.png'));
+    const refused = await runCli(
+      'screenshots',
+      folder,
+      '--out',
+      out,
+      '--no-population',
+    );
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/^slinga: screenshots: ELOOP/);
+    expect(await readFile(victim, 'utf8')).toBe('keep me');
 
-  withChromium(
-    'writes the pictures, and never through a link in --out',
-    async () => {
-      const folder = await workspace();
-      const out = path.join(folder, 'shots');
-      await mkdir(out);
-      const victim = path.join(folder, 'victim.txt');
-      await writeFile(victim, 'keep me');
-      await symlink(victim, path.join(out, 'overview.png'));
-      const refused = await runCli(
-        'screenshots',
-        folder,
-        '--out',
-        out,
-        '--no-population',
-      );
-      expect(refused.code).toBe(2);
-      expect(refused.stderr).toMatch(/^slinga: screenshots: ELOOP/);
-      expect(await readFile(victim, 'utf8')).toBe('keep me');
-
-      await rm(path.join(out, 'overview.png'));
-      const result = await runCli(
-        'screenshots',
-        folder,
-        '--out',
-        out,
-        '--no-population',
-      );
-      const names = [
-        'overview.png',
-        'journey.png',
-        'email.png',
-        'email-desktop.png',
-        'email-mobile.png',
-        'fixture.png',
-        'pressure.png',
-      ];
-      expect(result).toEqual({
-        code: 0,
-        stdout: names.map((name) => `${path.join(out, name)}\n`).join(''),
-        stderr: '',
-      });
-      const png = await readFile(path.join(out, 'email-mobile.png'));
-      expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
-    },
-    60_000,
-  );
+    await rm(path.join(out, 'overview.png'));
+    const result = await runCli(
+      'screenshots',
+      folder,
+      '--out',
+      out,
+      '--no-population',
+    );
+    const names = [
+      'overview.png',
+      'journey.png',
+      'email.png',
+      'email-desktop.png',
+      'email-mobile.png',
+      'fixture.png',
+      'pressure.png',
+    ];
+    expect(result).toEqual({
+      code: 0,
+      stdout: names.map((name) => `${path.join(out, name)}\n`).join(''),
+      stderr: '',
+    });
+    const png = await readFile(path.join(out, 'email-mobile.png'));
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+  }, 60_000);
 });
 
 describe('slinga watch', () => {
