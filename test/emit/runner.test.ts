@@ -414,6 +414,25 @@ describe('runTriggers of the minimal workspace', () => {
     ).toEqual([['2025-03-02', 'bo', 'winback']]);
   });
 
+  test('a continued run reads again only the members whose input changed, and takes their new attributes', () => {
+    const state = firstDayState();
+    const count = (members: readonly unknown[]) =>
+      emitted.runTriggers({ members, days: 1, state, onSend: () => undefined });
+    const renamed = { ...member, first_name: 'Anna' };
+    expect(count([member]).counts.members).toBe(0);
+    const result = count([renamed, { ...member, id: 'bo' }]);
+    expect(result.counts.members).toBe(2);
+    expect(
+      result.state.members.map(({ record }) => [
+        record['id'],
+        record['first_name'],
+      ]),
+    ).toEqual([
+      ['anna', 'Anna'],
+      ['bo', null],
+    ]);
+  });
+
   test('leaves the state it continues as it was: two runs from it decide the same', () => {
     const state = firstDayState();
     const saved = JSON.stringify(state);
