@@ -6,7 +6,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ts } from 'ts-morph';
 import { checkWorkspace } from '../src/checking/check-workspace.js';
 import { emitTypeScript } from '../src/emit/typescript/emit-typescript.js';
-import type { SendLine } from '../src/emit/typescript/runner/run-triggers.js';
+import type {
+  SendLine,
+  TriggerOptions,
+  TriggerResult,
+} from '../src/emit/typescript/runner/run-triggers.js';
 import type { SendLineWriter } from '../src/emit/typescript/runner/send-lines.js';
 import type {
   noRecommendations,
@@ -48,6 +52,9 @@ const passes = 4;
 const heapMegabytes = 16_384;
 const startDay = parseDate('2025-05-01') ?? 0;
 const goalRatio = 1.2;
+
+/** The emitted main.js's runTriggers. */
+type RunTriggers = (options: TriggerOptions) => TriggerResult;
 
 /** The constructor of an engine: the simulator's, or the emitted one. */
 type EngineClass = typeof JourneyEngine;
@@ -286,9 +293,12 @@ function lineDecisions(
  * The emitted code, transpiled file by file and imported, with Slinga's
  * Handlebars in its node_modules as `npm install` would put it there.
  */
-async function loadEmitted(
-  files: ReadonlyMap<string, string>,
-): Promise<{ program: Program; engine: EngineClass; runner: EmittedRunner }> {
+export async function loadEmitted(files: ReadonlyMap<string, string>): Promise<{
+  program: Program;
+  engine: EngineClass;
+  runner: EmittedRunner;
+  runTriggers: RunTriggers;
+}> {
   const folder = await mkdtemp(path.join(tmpdir(), 'slinga-bench-emit-'));
   for (const [name, text] of files) {
     const javascript = name.endsWith('.ts')
@@ -325,7 +335,8 @@ async function loadEmitted(
     >('runner/subject-renderer.js')),
     ...(await load<Pick<EmittedRunner, 'subjectTemplates'>>('subjects.js')),
   };
-  return { program, engine, runner };
+  const { runTriggers } = await load<{ runTriggers: RunTriggers }>('main.js');
+  return { program, engine, runner, runTriggers };
 }
 
 function timed<T>(work: () => T): { ms: number; result: T } {
