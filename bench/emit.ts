@@ -28,6 +28,7 @@ import { parseDate } from '../src/runtime/values.js';
 import { buildProgram } from '../src/simulation/build-program.js';
 import { garbageCollector } from '../src/simulation/population/collect-garbage.js';
 import type { Workspace } from '../src/workspace/workspace.js';
+import { timed } from './timed.js';
 import { generateBase, type GeneratedEvent } from './generated-base.js';
 
 /*
@@ -337,12 +338,6 @@ export async function loadEmitted(files: ReadonlyMap<string, string>): Promise<{
   };
   const { runTriggers } = await load<{ runTriggers: RunTriggers }>('main.js');
   return { program, engine, runner, runTriggers };
-}
-
-function timed<T>(work: () => T): { ms: number; result: T } {
-  const start = performance.now();
-  const result = work();
-  return { ms: performance.now() - start, result };
 }
 
 // Run as a script (by benchEmit), measure and report on stdout.

@@ -13,6 +13,7 @@ import { stableHash } from '../src/runtime/stable-hash.js';
 import { formatDate, parseDate } from '../src/runtime/values.js';
 import { buildProgram } from '../src/simulation/build-program.js';
 import { loadEmitted } from './emit.js';
+import { timed } from './timed.js';
 import { generateBase, type GeneratedBase } from './generated-base.js';
 
 /*
@@ -183,10 +184,4 @@ class Decisions {
     this.count++;
     this.hash = stableHash(`${this.hash}|${JSON.stringify(record)}`);
   }
-}
-
-function timed<T>(work: () => T): { ms: number; result: T } {
-  const start = performance.now();
-  const result = work();
-  return { ms: performance.now() - start, result };
 }

@@ -9,6 +9,7 @@ import { assertNever } from '../support/assert-never.js';
 import { ExitCode } from './exit-code.js';
 import { reportToStderr } from './report-diagnostics.js';
 import type { OutputStreams } from './streams.js';
+import { errorMessage } from '../support/error-message.js';
 
 /** `slinga build`: templates and TypeScript trigger code, into --out. */
 export function addBuildCommand(
@@ -59,7 +60,7 @@ async function build(
   } catch (error) {
     // A folder we may not write (permissions, a full disk): the previous
     // build stays where it was.
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = errorMessage(error);
     streams.stderr.write(
       `slinga: could not write the build to ${out}: ${detail}\n`,
     );

@@ -8,6 +8,7 @@ import {
 import { defaultPopulationSettings, startWatch } from '../watch/index.js';
 import { ExitCode } from './exit-code.js';
 import type { OutputStreams } from './streams.js';
+import { errorMessage } from '../support/error-message.js';
 
 interface ScreenshotOptions {
   readonly out: string;
@@ -78,7 +79,7 @@ async function screenshots(
     for (const file of files) streams.stdout.write(`${file}\n`);
     return ExitCode.ok;
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = errorMessage(error);
     streams.stderr.write(`slinga: screenshots: ${detail}\n`);
     return ExitCode.usage;
   } finally {

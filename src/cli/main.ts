@@ -19,6 +19,7 @@ import {
   type DiagnosticFormat,
 } from './report-diagnostics.js';
 import type { OutputStreams } from './streams.js';
+import { errorMessage } from '../support/error-message.js';
 
 /**
  * Runs the CLI with the given arguments (without `node` and the script) and
@@ -39,7 +40,7 @@ export async function main(
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     }
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = errorMessage(error);
     streams.stderr.write(`slinga: internal error: ${detail}\n`);
     if (process.env['SLINGA_DEBUG'] !== undefined && error instanceof Error) {
       streams.stderr.write(`${error.stack ?? ''}\n`);

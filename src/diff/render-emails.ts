@@ -5,6 +5,7 @@ import type { Workspace } from '../workspace/workspace.js';
 import { sampleRenderContext } from './sample-render-context.js';
 import { byText } from './semantic-change.js';
 import { firstLine, pngPath, takeScreenshots } from './take-screenshots.js';
+import { errorMessage } from '../support/error-message.js';
 
 /** The files written for one changed email, per side. */
 export interface RenderedEmail {
@@ -61,7 +62,7 @@ export async function renderChangedEmails(
     await mkdir(options.out, { recursive: true });
   } catch (error) {
     // A file in the way, or a folder we may not write to.
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = errorMessage(error);
     const note = `cannot save the rendered emails in ${options.out}: ${detail}`;
     return { changed, status: 'skipped', note, emails: [] };
   }

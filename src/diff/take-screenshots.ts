@@ -1,4 +1,5 @@
 import { access, readFile } from 'node:fs/promises';
+import { errorMessage } from '../support/error-message.js';
 
 /** The default browser; never downloaded, only used when it is there. */
 export const defaultBrowser = '/usr/bin/chromium';
@@ -71,6 +72,6 @@ async function launch(executablePath: string): Promise<Browser> {
 
 /** The first line of an error's message. */
 export function firstLine(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
+  const text = errorMessage(error);
   return text.split('\n')[0] ?? '';
 }

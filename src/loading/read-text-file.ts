@@ -3,6 +3,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { report } from '../diagnostics/catalogue.js';
 import { SourceFile } from '../diagnostics/source-file.js';
 import type { LoadLimits } from './limits.js';
+import { errorMessage } from '../support/error-message.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -30,7 +31,7 @@ export async function readTextFile(
     if (error instanceof TypeError) {
       return { diagnostics: [report('SL110', where)] };
     }
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = errorMessage(error);
     return { diagnostics: [report('SL108', where, { detail })] };
   }
 }

@@ -6,6 +6,7 @@ import {
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { contentSecurityPolicy } from './client-script.js';
+import { errorMessage } from '../support/error-message.js';
 
 /** A generated page or asset. */
 export interface PageResponse {
@@ -74,7 +75,7 @@ export async function startPreviewServer(
     try {
       respond(request, response);
     } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error);
+      const detail = errorMessage(error);
       send(response, request, plain(500, `internal error: ${detail}\n`));
     }
   });

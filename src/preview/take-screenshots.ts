@@ -6,6 +6,7 @@ import { allSteps } from '../checking/journey-steps.js';
 import type { GoodBuild } from '../watch/build.js';
 import { watchedFolders } from '../watch/file-watcher.js';
 import { launchChromium } from './chromium.js';
+import { errorMessage } from '../support/error-message.js';
 
 /** One picture: a page of the preview, whole or one element of it. */
 interface Shot {
@@ -143,7 +144,7 @@ export async function prepareScreenshotFolder(
     await mkdir(wanted, { recursive: true });
   } catch (error) {
     // A file in the way, or a folder we may not write to.
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = errorMessage(error);
     return { refused: `cannot make the folder ${wanted}: ${detail}` };
   }
   const real = await realpath(wanted);

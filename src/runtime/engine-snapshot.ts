@@ -134,34 +134,32 @@ export interface EngineParts {
   seq: number;
 }
 
-/** Gives each instance and offer of a member its place. */
+/** Numbers items in the order they are first met. */
+class Places<T> {
+  readonly items: T[] = [];
+  private readonly places = new Map<T, number>();
+
+  of(item: T): number {
+    let place = this.places.get(item);
+    if (place === undefined) {
+      place = this.items.push(item) - 1;
+      this.places.set(item, place);
+    }
+    return place;
+  }
+}
+
+/**
+ * A member's instances and offers by place: those of its state first, in
+ * order, then those only tasks or instances name.
+ */
 class MemberTables {
-  readonly instances: Instance[] = [];
-  readonly offers: IssuedOffer[] = [];
-  private readonly instancePlaces = new Map<Instance, number>();
-  private readonly offerPlaces = new Map<IssuedOffer, number>();
+  readonly instances = new Places<Instance>();
+  readonly offers = new Places<IssuedOffer>();
 
   constructor(readonly state: MemberState | undefined) {
-    for (const instance of state?.instances ?? []) this.instance(instance);
-    for (const offer of state?.offers ?? []) this.offer(offer);
-  }
-
-  instance(instance: Instance): number {
-    let place = this.instancePlaces.get(instance);
-    if (place === undefined) {
-      place = this.instances.push(instance) - 1;
-      this.instancePlaces.set(instance, place);
-    }
-    return place;
-  }
-
-  offer(offer: IssuedOffer): number {
-    let place = this.offerPlaces.get(offer);
-    if (place === undefined) {
-      place = this.offers.push(offer) - 1;
-      this.offerPlaces.set(offer, place);
-    }
-    return place;
+    for (const instance of state?.instances ?? []) this.instances.of(instance);
+    for (const offer of state?.offers ?? []) this.offers.of(offer);
   }
 }
 
@@ -221,12 +219,12 @@ function saveMember(
 ): SavedMember {
   // An instance's offer may be one its member no longer holds: the
   // instances go first, so that the offers' table has it.
-  const instances = table.instances.map((instance) => ({
+  const instances = table.instances.items.map((instance) => ({
     journey: instance.journey.id,
     enteredAt: instance.enteredAt,
     event: instance.event,
     pc: instance.pc,
-    offer: instance.offer === null ? null : table.offer(instance.offer),
+    offer: instance.offer === null ? null : table.offers.of(instance.offer),
     token: instance.token,
     waitingFor: instance.waitingFor,
     done: instance.done,
@@ -237,7 +235,7 @@ function saveMember(
     kept: state !== undefined,
     instances,
     active: state?.instances.length ?? 0,
-    offers: table.offers.map(({ journey, ...offer }) => ({
+    offers: table.offers.items.map(({ journey, ...offer }) => ({
       ...offer,
       journey: journey.id,
     })),
@@ -257,12 +255,12 @@ function saveTask(
     case 'wake':
     case 'timeout': {
       const member = task.instance.memberIndex;
-      const instance = tablesOf(member).instance(task.instance);
+      const instance = tablesOf(member).instances.of(task.instance);
       return { kind: task.kind, member, instance, token: task.token };
     }
     case 'reminder': {
       const member = task.memberIndex;
-      const offer = tablesOf(member).offer(task.offer);
+      const offer = tablesOf(member).offers.of(task.offer);
       return { kind: 'reminder', member, offer, index: task.index };
     }
     case 'deliver':
@@ -284,8 +282,8 @@ function saveSend(send: PendingSend, table: MemberTables): SavedSend {
     template: send.template,
     offer: send.offer,
     category: send.category,
-    instance: send.instance === null ? null : table.instance(send.instance),
-    reminded: send.reminded === null ? null : table.offer(send.reminded),
+    instance: send.instance === null ? null : table.instances.of(send.instance),
+    reminded: send.reminded === null ? null : table.offers.of(send.reminded),
     seq: send.seq,
   };
 }

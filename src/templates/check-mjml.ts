@@ -4,6 +4,7 @@ import type { Span } from '../diagnostics/source-file.js';
 import type { TemplateText } from './handlebars-syntax.js';
 import { validateMjml, type MjmlError } from './mjml-library.js';
 import { placeHandlebars } from './mjml-placement.js';
+import { errorMessage } from '../support/error-message.js';
 
 /**
  * Checks the MJML of an email body as strict validation would, and that no
@@ -18,7 +19,7 @@ export function checkMjml(body: TemplateText, diagnostics: Diagnostic[]): void {
   try {
     errors = validateMjml(placed.text);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = errorMessage(error);
     diagnostics.push(report('SL840', body.rangeSpan(0, 0), { detail }));
     return;
   }

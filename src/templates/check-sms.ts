@@ -3,6 +3,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { TemplateFile } from '../loading/loaded-document.js';
 import type { RenderContext } from './render-context.js';
 import { measureSms, partLimits, type SmsMeasure } from './sms-encoding.js';
+import { errorMessage } from '../support/error-message.js';
 
 /** Parts an SMS may have before it is worth a warning. */
 const partsWarned = 2;
@@ -23,7 +24,7 @@ export function checkSmsText(
   try {
     text = render(context);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = errorMessage(error);
     diagnostics.push(report('SL844', template.file.span(0, 0), { detail }));
     return undefined;
   }

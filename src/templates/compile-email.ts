@@ -12,6 +12,7 @@ import {
   type TemplateEnvironment,
 } from './template-environment.js';
 import { wholeEmail, type EmailSources } from './whole-email.js';
+import { errorMessage } from '../support/error-message.js';
 
 /** The parts of a checked email template. */
 export interface EmailParts {
@@ -137,7 +138,7 @@ function mjmlDiagnostics(body: CheckedPart, error: unknown): Diagnostic[] {
       report('SL840', errorSpan(body.text, found), { detail: found.message }),
     );
   }
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = errorMessage(error);
   return [report('SL840', body.text.rangeSpan(0, 0), { detail })];
 }
 
@@ -195,7 +196,7 @@ export function tryRender(
     render(sample);
     return true;
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = errorMessage(error);
     diagnostics.push(report('SL844', at.text.rangeSpan(0, 0), { detail }));
     return false;
   }

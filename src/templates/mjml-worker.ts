@@ -5,6 +5,7 @@ import {
   validateMjmlHere,
 } from './mjml-library.js';
 import type { MjmlReply, MjmlRequest, MjmlThreadData } from './mjml-thread.js';
+import { errorMessage } from '../support/error-message.js';
 
 /*
  * The MJML thread (see mjml-thread.ts): loads MJML as soon as it starts,
@@ -29,7 +30,7 @@ async function answer(request: MjmlRequest): Promise<MjmlReply> {
     }
   } catch (error) {
     const errors = (error as { errors?: unknown }).errors;
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     return {
       error: { message, errors: Array.isArray(errors) ? errors : undefined },
     };

@@ -2,6 +2,7 @@ import { report } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Program, TemplateText } from './handlebars-syntax.js';
 import { parsingEnvironment } from './template-environment.js';
+import { errorMessage } from '../support/error-message.js';
 
 /** Where the Handlebars lexer stopped, as its parser leaves it. */
 interface LexerLocation {
@@ -20,7 +21,7 @@ export function parseHandlebars(
   try {
     return parsingEnvironment.parse(text.source.text);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     const place = errorPlace(error) ?? { line: 1, column: 0 };
     const offset = text.offset(place.line, place.column);
     const span = text.rangeSpan(offset, offset);

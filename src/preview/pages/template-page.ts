@@ -14,6 +14,7 @@ import {
   type MemberChoice,
 } from '../render-contexts.js';
 import { missingPage } from './missing-page.js';
+import { errorMessage } from '../../support/error-message.js';
 
 /** The widths emails are shown at: a desktop client and a phone. */
 const desktopWidth = 640;
@@ -95,7 +96,7 @@ function attempt(
   try {
     return { text: render(context) };
   } catch (error) {
-    return { error: error instanceof Error ? error.message : String(error) };
+    return { error: errorMessage(error) };
   }
 }
 

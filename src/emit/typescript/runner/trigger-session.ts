@@ -5,6 +5,7 @@ import type {
   SendRecord,
 } from '../../../runtime/engine-types.js';
 import type { Program } from '../../../runtime/program.js';
+import { wideStableHash } from '../../../runtime/stable-hash.js';
 import { formatDate, parseDate } from '../../../runtime/values.js';
 import type {
   InputProblem,
@@ -291,20 +292,9 @@ function idOf(value: unknown): string | undefined {
 }
 
 /**
- * A 53-bit hash of a member's input, kept instead of the input so that a
- * base of millions of members is not held twice: two FNV-1a lanes from
- * different starts (the second as if the text began with U+0001), in one
- * pass, so a changed line goes unnoticed only when both agree.
+ * A hash of a member's input, kept instead of the input so that a base of
+ * millions of members is not held twice.
  */
 function inputHash(value: unknown): number {
-  const json = JSON.stringify(value) ?? '';
-  const prime = 0x01000193;
-  let first = 0x811c9dc5;
-  let second = Math.imul(first ^ 1, prime);
-  for (let index = 0; index < json.length; index++) {
-    const code = json.charCodeAt(index);
-    first = Math.imul(first ^ code, prime);
-    second = Math.imul(second ^ code, prime);
-  }
-  return (first >>> 0) * 0x200000 + ((second >>> 0) >>> 11);
+  return wideStableHash(JSON.stringify(value) ?? '');
 }
