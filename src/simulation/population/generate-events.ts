@@ -10,7 +10,6 @@ import { DayClock } from './member-profile.js';
 import {
   areaChoices,
   areas,
-  carriers,
   drawPrice,
   onlineHours,
   rates,
@@ -24,6 +23,7 @@ import {
 } from './population-blocks.js';
 import { Random, deriveSeed } from './random.js';
 import { eventShape, writeEvent, type EventShape } from './event-shapes.js';
+import { placeOrder, type OrderEventSink } from './order-events.js';
 import { MemberTraits } from './member-traits.js';
 
 /** Receives one generated event for the member at an index. */
@@ -70,15 +70,6 @@ const programmeEvents = new Set([
   'password_reset_requested',
 ]);
 
-/** An online order, for the events that follow it. */
-interface Order {
-  readonly id: string;
-  readonly amount: number;
-  readonly day: number;
-  readonly clickAndCollect: boolean;
-  readonly store: string;
-}
-
 /** An event generated earlier that happens on a later day. */
 interface LaterEvent {
   readonly memberIndex: number;
@@ -109,6 +100,15 @@ export class EventGenerator {
   private readonly block: PopulationBlock;
   /** Whether purchases add to spend_12m themselves (an event effect). */
   private readonly spendApplied: boolean;
+  /** This generator as order events see it (order-events.ts). */
+  private readonly orderEvents: OrderEventSink = {
+    draws: () => this.random,
+    event: (memberIndex, type, at, given) =>
+      this.event(memberIndex, type, at, given),
+    dayTime: (day, from, span) => this.dayTime(day, from, span),
+    localDay: (at) => this.clock.zone.localDay(at),
+    serial: (prefix) => this.serial(prefix),
+  };
 
   constructor(
     model: MemberModel,
@@ -401,120 +401,8 @@ export class EventGenerator {
   /** An online order and the events that follow it over the next weeks. */
   private order(memberIndex: number, at: number, amount: number): void {
     if (!this.shapes.has('order_placed')) return;
-    const random = this.random;
-    const clickAndCollect = random.chance(0.35);
     const home = this.members[memberIndex]?.['store'];
-    const order: Order = {
-      id: this.serial('O'),
-      amount,
-      day: this.clock.zone.localDay(at),
-      clickAndCollect,
-      store: typeof home === 'string' ? home : random.pickWeighted(stores),
-    };
-    this.event(memberIndex, 'order_placed', at, {
-      order_id: order.id,
-      amount,
-      delivery: clickAndCollect ? 'click_and_collect' : 'home_delivery',
-      pickup_store: clickAndCollect ? order.store : null,
-    });
-    if (random.chance(0.03)) {
-      const changedAt = at + (2 + random.int(4)) * millisecondsPerHour;
-      this.event(memberIndex, 'order_changed', changedAt, {
-        order_id: order.id,
-        item_name: 'Item',
-        new_amount: Math.round(amount * 0.7),
-      });
-    }
-    this.delivery(memberIndex, order);
-    this.afterDelivery(memberIndex, order);
-  }
-
-  private delivery(memberIndex: number, order: Order): void {
-    const random = this.random;
-    const { id, day } = order;
-    const expected = day + 2 + random.int(2);
-    this.event(
-      memberIndex,
-      'order_dispatch_soon',
-      this.dayTime(day + 1, 360, 360),
-      {
-        order_id: id,
-        expected_delivery: expected,
-      },
-    );
-    this.event(memberIndex, 'order_shipped', this.dayTime(day + 1, 720, 480), {
-      order_id: id,
-      carrier: random.pick(carriers),
-      tracking_url: `https://track.example.se/${id}`,
-    });
-    if (random.chance(0.04)) {
-      this.event(
-        memberIndex,
-        'order_delayed',
-        this.dayTime(day + 2, 480, 600),
-        {
-          order_id: id,
-          new_expected_delivery: expected + 2 + random.int(3),
-        },
-      );
-    }
-  }
-
-  private afterDelivery(memberIndex: number, order: Order): void {
-    const random = this.random;
-    const { id, day } = order;
-    if (order.clickAndCollect) {
-      const pickup = {
-        order_id: id,
-        store: order.store,
-        pickup_code: String(100_000 + random.int(900_000)),
-      };
-      const collectBy = day + 9;
-      this.event(
-        memberIndex,
-        'order_ready_for_pickup',
-        this.dayTime(day + 2, 600, 480),
-        {
-          ...pickup,
-          collect_by: collectBy,
-        },
-      );
-      if (random.chance(0.3)) {
-        this.event(
-          memberIndex,
-          'pickup_reminder_due',
-          this.dayTime(collectBy - 2, 600, 60),
-          {
-            ...pickup,
-            collect_by: collectBy,
-          },
-        );
-      }
-    }
-    if (random.chance(0.4)) {
-      this.event(
-        memberIndex,
-        'review_request_due',
-        this.dayTime(day + 10, 600, 600),
-        {
-          order_id: id,
-          product_name: 'Product',
-          review_url: `https://www.example.se/review/${id}`,
-        },
-      );
-    }
-    if (random.chance(0.1)) {
-      this.event(
-        memberIndex,
-        'return_received',
-        this.dayTime(day + 12 + random.int(8), 540, 480),
-        {
-          order_id: id,
-          return_id: `${id}-R`,
-          refund_amount: Math.round(order.amount * random.uniform(0.3, 1)),
-        },
-      );
-    }
+    placeOrder(this.orderEvents, memberIndex, at, amount, home);
   }
 
   /**
