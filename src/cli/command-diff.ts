@@ -47,7 +47,8 @@ export function addDiffCommand(
   program
     .command('diff')
     .description(
-      'Compare two versions of a workspace: what changed, and what it does to fixtures and to a simulated population.',
+      'Compare two versions of a workspace: what changed, and ' +
+        'what it does to fixtures and to a simulated population.',
     )
     .argument('<base>', 'a git revision or a folder')
     .argument('[head]', 'a git revision or a folder', '.')
@@ -80,7 +81,8 @@ export function addDiffCommand(
     .option('--out <dir>', 'where rendered emails are saved', 'slinga-diff')
     .option(
       '--repo <dir>',
-      'the folder whose git repository revisions are read from, and whose path in it holds the workspace',
+      'the folder whose git repository revisions are read from, ' +
+        'and whose path in it holds the workspace',
       '.',
     )
     .option(

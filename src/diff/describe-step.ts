@@ -9,14 +9,18 @@ import {
 /** A step in one line: `send email winback with offer winback_25`, `wait 14d`. */
 export function describeStep(step: Step): string {
   switch (step.kind) {
-    case 'send':
-      return `send ${step.channel} ${step.template}${step.offer === undefined ? '' : ` with offer ${step.offer}`}`;
+    case 'send': {
+      const offer = step.offer === undefined ? '' : ` with offer ${step.offer}`;
+      return `send ${step.channel} ${step.template}${offer}`;
+    }
     case 'wait_duration':
       return `wait ${formatDuration(step.durationMs)}`;
     case 'wait_until':
       return `wait until ${formatMinute(step.atMinute)}`;
-    case 'wait_event':
-      return `wait for ${eventText(step.event, conditionText(step.when))} up to ${formatDuration(step.timeoutMs)}`;
+    case 'wait_event': {
+      const event = eventText(step.event, conditionText(step.when));
+      return `wait for ${event} up to ${formatDuration(step.timeoutMs)}`;
+    }
     case 'branch':
       return `branch when ${conditionText(step.when) ?? ''}`;
     case 'split':

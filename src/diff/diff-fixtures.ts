@@ -115,8 +115,11 @@ function diffEntries(
   locators: Locators,
   words: FixtureWords,
 ): void {
-  const eventText = (event: Fixture['events'][number]): string =>
-    `${formatInstant(event.at, words.zone)} ${event.member} ${event.type} ${JSON.stringify(event.payload)}`;
+  const eventText = (event: Fixture['events'][number]): string => {
+    const at = formatInstant(event.at, words.zone);
+    const payload = JSON.stringify(event.payload);
+    return `${at} ${event.member} ${event.type} ${payload}`;
+  };
   const expectationText = (
     expectation: Fixture['expectations'][number],
   ): string => `${expectation.member} ${describeExpectation(expectation)}`;

@@ -106,5 +106,9 @@ function areasText(areas: readonly string[]): string {
 
 /** An offer in one line: `25 % off, valid 30d in store for beauty, home`. */
 function offerSummary(offer: Offer): string {
-  return `${discountText(offer)} off, valid ${formatDuration(offer.validityMs)} in ${formatList(offer.channels)} for ${areasText(offer.areas)}`;
+  const discount = discountText(offer);
+  const validity = formatDuration(offer.validityMs);
+  const channels = formatList(offer.channels);
+  const areas = areasText(offer.areas);
+  return `${discount} off, valid ${validity} in ${channels} for ${areas}`;
 }

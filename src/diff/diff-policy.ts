@@ -99,7 +99,10 @@ function diffCaps(
 /** `max 1 per 1d for lifecycle, event_driven on email, sms`. */
 function capText(cap: Cap | undefined): string | null {
   if (cap === undefined) return null;
-  return `max ${cap.max} per ${formatDuration(cap.windowMs)} for ${formatList(cap.categories)} on ${formatList(cap.channels)}`;
+  const period = formatDuration(cap.windowMs);
+  const categories = formatList(cap.categories);
+  const channels = formatList(cap.channels);
+  return `max ${cap.max} per ${period} for ${categories} on ${channels}`;
 }
 
 function diffQuietHours(
@@ -123,7 +126,9 @@ function diffQuietHours(
 /** `sms 20:00–09:00, defer`. */
 function quietText(quiet: QuietHours | undefined): string | null {
   if (quiet === undefined) return null;
-  return `${quiet.channel} ${formatMinute(quiet.fromMinute)}–${formatMinute(quiet.toMinute)}, ${quiet.action}`;
+  const from = formatMinute(quiet.fromMinute);
+  const to = formatMinute(quiet.toMinute);
+  return `${quiet.channel} ${from}–${to}, ${quiet.action}`;
 }
 
 /** Fallbacks pair by their channels, `email → sms`. */

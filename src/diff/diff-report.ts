@@ -123,10 +123,13 @@ export function checkGates(report: DiffReport, gates: DiffGates): string[] {
     const before = mean.before ?? 0;
     const after = mean.after ?? 0;
     const rise = mean.percent ?? (after > before ? Infinity : 0);
-    if (rise > limit)
+    if (rise > limit) {
+      const figures = `${before.toFixed(3)} → ${after.toFixed(3)}`;
       failures.push(
-        `contact pressure rises by ${formatRise(rise)} (${before.toFixed(3)} → ${after.toFixed(3)} messages per member per week), more than ${limit} %`,
+        `contact pressure rises by ${formatRise(rise)} (${figures} messages ` +
+          `per member per week), more than ${limit} %`,
       );
+    }
   }
   const changed = summariseDiff(report).fixturesWithChangedSends;
   if (gates.fixtureChange === true && changed.length > 0)

@@ -36,16 +36,22 @@ export function formatDiffHuman(report: DiffReport): string {
 function headerLines(report: DiffReport): string[] {
   const summary = summariseDiff(report);
   const total = summary.added + summary.removed + summary.changed;
+  const counts =
+    `${summary.changed} changed, ${summary.added} added, ` +
+    `${summary.removed} removed`;
   const lines = [
     `slinga diff ${sideText(report.base)} → ${sideText(report.head)}`,
-    `${plural(total, 'change')}: ${summary.changed} changed, ${summary.added} added, ${summary.removed} removed`,
+    `${plural(total, 'change')}: ${counts}`,
     `${plural(summary.fixturesWithChangedSends.length, 'fixture')} with changed sends`,
   ];
   const mean = report.population?.pressure.all.meanPerWeek;
-  if (mean !== undefined)
+  if (mean !== undefined) {
+    const figures = formatBeforeAfter(mean, formatMean);
+    const change = formatPercentChange(mean);
     lines.push(
-      `contact pressure ${formatBeforeAfter(mean, formatMean)} messages per member per week (${formatPercentChange(mean)})`,
+      `contact pressure ${figures} messages per member per week (${change})`,
     );
+  }
   return lines;
 }
 
@@ -60,8 +66,9 @@ function changeLines(report: DiffReport): string[] {
   const lines: string[] = [];
   for (const change of report.changes) {
     const where = whereText(change.location);
+    const place = where === '' ? '' : `  ${where}`;
     lines.push(
-      `${marker(change.change)} ${changeTitle(change)} ${change.change}${where === '' ? '' : `  ${where}`}`,
+      `${marker(change.change)} ${changeTitle(change)} ${change.change}${place}`,
     );
     if (change.summary !== null) lines.push(`    ${change.summary}`);
     for (const detail of change.details) {
@@ -124,12 +131,16 @@ function populationLines(population: PopulationDiff): string[] {
       formatSideValue(journey.heldBack.after, formatCount),
     ]);
   const { all, marketing } = population.pressure;
-  const title = `Population: ${formatCount(population.members)} members, ${population.days} days from ${population.startDate}, seed ${population.seed}`;
+  const title =
+    `Population: ${formatCount(population.members)} members, ` +
+    `${population.days} days from ${population.startDate}, ` +
+    `seed ${population.seed}`;
   const pressure = (
     name: string,
     { meanPerWeek, limit, overLimit }: typeof all,
   ) => {
-    const change = `${formatDifference(meanPerWeek, formatMean)}, ${formatPercentChange(meanPerWeek)}`;
+    const difference = formatDifference(meanPerWeek, formatMean);
+    const change = `${difference}, ${formatPercentChange(meanPerWeek)}`;
     const mean = `${formatBeforeAfter(meanPerWeek, formatMean)} a week (${change})`;
     return `${name}: ${mean}; over ${limit} a week ${formatBeforeAfter(overLimit, formatShare)}`;
   };
@@ -160,9 +171,9 @@ function emailLines(emails: EmailRendering): string[] {
   const lines = [`Emails changed: ${emails.changed.join(', ')}`];
   if (emails.note !== null) lines.push(`  ${emails.note}`);
   for (const email of emails.emails) {
-    lines.push(
-      `  ${email.template}: before ${email.before.join(', ') || 'none'}; after ${email.after.join(', ') || 'none'}`,
-    );
+    const before = email.before.join(', ') || 'none';
+    const after = email.after.join(', ') || 'none';
+    lines.push(`  ${email.template}: before ${before}; after ${after}`);
   }
   return lines;
 }

@@ -57,17 +57,26 @@ function summaryBlock(report: DiffReport): string {
   const summary = summariseDiff(report);
   const total = summary.added + summary.removed + summary.changed;
   const fixtures = summary.fixturesWithChangedSends.length;
+  const counts =
+    `${summary.changed} changed, ${summary.added} added, ` +
+    `${summary.removed} removed`;
+  const fixtureList =
+    fixtures === 0
+      ? ''
+      : `: ${summary.fixturesWithChangedSends.map(code).join(', ')}`;
   const lines = [
     `### Slinga diff: \`${sideText(report.base)}\` → \`${sideText(report.head)}\``,
     '',
-    `- **${plural(total, 'change')}**: ${summary.changed} changed, ${summary.added} added, ${summary.removed} removed`,
-    `- **${plural(fixtures, 'fixture')} with changed sends**${fixtures === 0 ? '' : `: ${summary.fixturesWithChangedSends.map(code).join(', ')}`}`,
+    `- **${plural(total, 'change')}**: ${counts}`,
+    `- **${plural(fixtures, 'fixture')} with changed sends**${fixtureList}`,
   ];
   const population = report.population;
   if (population !== null) {
     const mean = population.pressure.all.meanPerWeek;
+    const figures = formatBeforeAfter(mean, formatMean);
+    const change = formatPercentChange(mean);
     lines.push(
-      `- **contact pressure** ${formatBeforeAfter(mean, formatMean)} messages per member per week (${formatPercentChange(mean)})`,
+      `- **contact pressure** ${figures} messages per member per week (${change})`,
       '',
       pressureTable(population),
     );
@@ -122,8 +131,10 @@ function changesBlock(changes: readonly SemanticChange[]): string {
 
 function changeItem(change: SemanticChange): string {
   const where = whereText(change.location);
+  const place = where === '' ? '' : ` — \`${where}\``;
+  const summary = change.summary === null ? '' : `: ${escape(change.summary)}`;
   const lines = [
-    `- **${escape(change.id)}** ${change.change}${where === '' ? '' : ` — \`${where}\``}${change.summary === null ? '' : `: ${escape(change.summary)}`}`,
+    `- **${escape(change.id)}** ${change.change}${place}${summary}`,
   ];
   for (const detail of change.details) {
     const at = whereText(detail.location);
@@ -166,7 +177,10 @@ function fixturesBlock(fixtures: readonly FixtureSends[]): string {
 
 function populationBlock(population: PopulationDiff): string {
   const changed = population.journeys.filter(hasChanged);
-  const title = `Population: ${formatCount(population.members)} members, ${population.days} days from ${population.startDate}, seed ${population.seed}`;
+  const title =
+    `Population: ${formatCount(population.members)} members, ` +
+    `${population.days} days from ${population.startDate}, ` +
+    `seed ${population.seed}`;
   const body =
     changed.length === 0
       ? 'No journey’s entries or sends changed.'

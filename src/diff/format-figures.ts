@@ -102,7 +102,9 @@ export function sendChangeText(change: SendChange): string {
         after?.outcome === 'held_back'
           ? ` held back by ${after.rule ?? 'a rule'},`
           : '';
-      return `${what}${held} moved ${change.shift ?? ''}: ${before?.at ?? ''} → ${after?.at ?? ''}`;
+      const from = before?.at ?? '';
+      const to = after?.at ?? '';
+      return `${what}${held} moved ${change.shift ?? ''}: ${from} → ${to}`;
     }
     case 'held_back_changed':
     case 'changed':

@@ -45,7 +45,9 @@ export async function openSide(
   ]);
   if (!commit.ok)
     return {
-      problem: `"${spec}" is neither a folder nor a git revision of the repository at ${path.resolve(repository)}.`,
+      problem:
+        `"${spec}" is neither a folder nor a git revision of the ` +
+        `repository at ${path.resolve(repository)}.`,
     };
   const sha = commit.stdout.trim();
   return materialise(

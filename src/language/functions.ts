@@ -136,7 +136,8 @@ const definitions: readonly FunctionDefinition[] = [
   ),
   scalar(
     'is_birthday',
-    'Whether today is the anniversary of the date (29 February counts on 28 February in other years).',
+    'Whether today is the anniversary of the date (29 February counts ' +
+      'on 28 February in other years).',
     signature('boolean', ['birth_date', 'date']),
   ),
   scalar(

@@ -72,9 +72,10 @@ export function memberChoices(
           entry.member === member.id &&
           entry.template === template,
       );
+      const receives = send?.outcome === 'sent' ? ', receives it' : '';
       return {
         key: `${run.fixture.id}/${member.id}`,
-        label: `${member.id} (fixture ${run.fixture.id})${send?.outcome === 'sent' ? ', receives it' : ''}`,
+        label: `${member.id} (fixture ${run.fixture.id})${receives}`,
         context: fixtureContext(workspace, senders, run.fixture, member, send),
       };
     }),

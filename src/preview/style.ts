@@ -149,7 +149,10 @@ dl.facts dd { margin: 0; }
 
 /* Email and SMS previews. */
 .previews { display: flex; gap: 24px; align-items: flex-start; flex-wrap: wrap; }
-.device { background: var(--paper); border: 1px solid var(--line); border-radius: 10px; padding: 10px; }
+.device {
+  background: var(--paper); border: 1px solid var(--line);
+  border-radius: 10px; padding: 10px;
+}
 .device h3 { margin: 0 0 8px; }
 .device iframe { display: block; border: 1px solid var(--line); background: #fff; height: 640px; }
 .device.desktop iframe { width: 640px; }

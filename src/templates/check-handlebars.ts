@@ -233,7 +233,8 @@ function checkScopeBlock(
   let inner: Type = errorType;
   if (type.kind === wanted) inner = type.kind === 'list' ? type.item : type;
   else if (type.kind !== 'error') {
-    const detail = `it needs ${name === 'each' ? 'a list' : 'an object'}, not ${describeType(type)}`;
+    const needed = name === 'each' ? 'a list' : 'an object';
+    const detail = `it needs ${needed}, not ${describeType(type)}`;
     const span = state.text.span(block.path.loc);
     state.diagnostics.push(
       report('SL817', span, { helper: `{{#${name}}}`, detail }),

@@ -54,7 +54,8 @@ function forcedByNote(template: TemplateFile, character: string): Diagnostic {
     start,
     start + (found < 0 ? 0 : character.length),
   );
-  const codePoint = `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+  const hex = (character.codePointAt(0) ?? 0).toString(16).toUpperCase();
+  const codePoint = `U+${hex.padStart(4, '0')}`;
   const single = partLimits.ucs2.single;
   return report('SL861', span, { character, codePoint, single });
 }

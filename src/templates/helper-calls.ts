@@ -242,7 +242,9 @@ function recommendationsType(
   }
   const value = count.node.type === 'NumberLiteral' ? count.node.value : NaN;
   if (!Number.isInteger(value) || value < 1 || value > maximumRecommendations) {
-    const detail = `the number of products must be a whole number from 1 to ${maximumRecommendations}`;
+    const detail =
+      'the number of products must be a whole number ' +
+      `from 1 to ${maximumRecommendations}`;
     return wrongUse(call, detail, state);
   }
   return productListType;

@@ -54,8 +54,11 @@ export const checkingMessages = {
   SL510: {
     severity: 'error',
     message:
-      'The contact policy has no consent rule for {channel}, which this {category} journey sends on.',
-    help: 'Add "consent: {channel}: <condition>" to the ContactPolicy; marketing sends need consent.',
+      'The contact policy has no consent rule for {channel}, ' +
+      'which this {category} journey sends on.',
+    help:
+      'Add "consent: {channel}: <condition>" to the ContactPolicy; ' +
+      'marketing sends need consent.',
   },
   SL511: {
     severity: 'error',
@@ -64,7 +67,8 @@ export const checkingMessages = {
   SL512: {
     severity: 'warning',
     message:
-      'No {channel} version of template "{template}": members whose {from} falls back to {channel} will not get this message.',
+      'No {channel} version of template "{template}": ' +
+      'members whose {from} falls back to {channel} will not get this message.',
     help: 'Add {file}, or accept that these members are skipped.',
   },
   SL513: {
@@ -116,7 +120,8 @@ export const checkingMessages = {
   SL523: {
     severity: 'warning',
     message:
-      'The on_event steps never run: the event "{event}" reaches the goal first, and members leave with reason goal.',
+      'The on_event steps never run: the event "{event}" reaches the goal first, ' +
+      'and members leave with reason goal.',
     help: 'Drop on_event, or give the goal a different event or condition.',
   },
   SL524: {

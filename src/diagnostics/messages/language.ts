@@ -14,7 +14,9 @@ export const languageMessages = {
   SL301: {
     severity: 'error',
     message: 'Unexpected character "{character}".',
-    help: 'Conditions use names, literals, parentheses and the operators and, or, not, ==, !=, <, <=, >, >=, in, +, -, *, /.',
+    help:
+      'Conditions use names, literals, parentheses and the operators ' +
+      'and, or, not, ==, !=, <, <=, >, >=, in, +, -, *, /.',
   },
   SL302: {
     severity: 'error',
@@ -75,7 +77,9 @@ export const languageMessages = {
   SL314: {
     severity: 'error',
     message: '"{text}" is not a valid datetime.',
-    help: 'Write datetimes as 2024-05-01T10:00, with optional seconds and an offset such as Z or +01:00.',
+    help:
+      'Write datetimes as 2024-05-01T10:00, ' +
+      'with optional seconds and an offset such as Z or +01:00.',
   },
   SL400: {
     severity: 'error',
@@ -90,7 +94,9 @@ export const languageMessages = {
   SL402: {
     severity: 'error',
     message: '"item" is only available inside an aggregate.',
-    help: 'Use it in the filter or projection of count, sum, min, max, any or all, as in count(member.purchases where item.area == "beauty").',
+    help:
+      'Use it in the filter or projection of count, sum, min, max, any or all, ' +
+      'as in count(member.purchases where item.area == "beauty").',
   },
   SL403: {
     severity: 'error',
@@ -121,7 +127,9 @@ export const languageMessages = {
     severity: 'error',
     message:
       '{expression} may be absent ({type}), so it cannot be used here unguarded.',
-    help: 'Guard it, as in has({expression}) and ..., or give a default with coalesce({expression}, ...).',
+    help:
+      'Guard it, as in has({expression}) and ..., ' +
+      'or give a default with coalesce({expression}, ...).',
   },
   SL409: {
     severity: 'error',

@@ -9,7 +9,9 @@ export const templateMessages = {
   SL800: {
     severity: 'error',
     message: 'Bad front matter: {detail}',
-    help: 'An email template starts with "---", lines "subject: …" and "preheader: …", and "---".',
+    help:
+      'An email template starts with "---", lines "subject: …" and ' +
+      '"preheader: …", and "---".',
   },
   SL801: {
     severity: 'error',
@@ -62,7 +64,9 @@ export const templateMessages = {
   SL816: {
     severity: 'error',
     message: 'Unknown helper "{name}".{suggestion}',
-    help: 'Templates know the helpers coalesce, format_date, format_money, recommendations and the blocks if, unless, each, with.',
+    help:
+      'Templates know the helpers coalesce, format_date, format_money, ' +
+      'recommendations and the blocks if, unless, each, with.',
   },
   SL817: {
     severity: 'error',
@@ -101,7 +105,9 @@ export const templateMessages = {
     severity: 'error',
     message:
       'This Handlebars expression stands between MJML components, where MJML drops text.',
-    help: 'Put it inside mj-text (or mj-button, mj-raw). Block helpers such as {{#each}} and {{#if}} may stand between components.',
+    help:
+      'Put it inside mj-text (or mj-button, mj-raw). Block helpers such as ' +
+      '{{#each}} and {{#if}} may stand between components.',
   },
   SL842: {
     severity: 'error',
@@ -112,7 +118,8 @@ export const templateMessages = {
   SL843: {
     severity: 'error',
     message:
-      'A marketing email must contain an unsubscribe link: {{unsubscribe_url}} (it is sent by {sender}).',
+      'A marketing email must contain an unsubscribe link: ' +
+      '{{unsubscribe_url}} (it is sent by {sender}).',
     help: 'Add, for example, <a href="{{unsubscribe_url}}">Avregistrera dig</a> to the footer.',
   },
   SL844: {
@@ -128,7 +135,10 @@ export const templateMessages = {
   SL861: {
     severity: 'info',
     message:
-      'The character "{character}" ({codePoint}) makes the SMS UCS-2: {single} characters a part instead of 160.',
-    help: 'GSM-7 has the Swedish letters å ä ö é ü; replace the character if the text can do without it.',
+      'The character "{character}" ({codePoint}) makes the SMS UCS-2: ' +
+      '{single} characters a part instead of 160.',
+    help:
+      'GSM-7 has the Swedish letters å ä ö é ü; ' +
+      'replace the character if the text can do without it.',
   },
 } as const satisfies MessageTable;

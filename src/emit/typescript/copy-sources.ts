@@ -108,7 +108,9 @@ function repointImports(text: string, name: string): string {
   for (const specifier of [...moduleLiterals(text, name)].reverse()) {
     const quote = text.charAt(specifier.start);
     const shipped = shippedSpecifier(specifier.text, name);
-    result = `${result.slice(0, specifier.start)}${quote}${shipped}${quote}${result.slice(specifier.end)}`;
+    const before = result.slice(0, specifier.start);
+    const after = result.slice(specifier.end);
+    result = `${before}${quote}${shipped}${quote}${after}`;
   }
   return result;
 }
@@ -165,7 +167,8 @@ function shippedSpecifier(specifier: string, file: string): string {
     return specifier;
   }
   throw new Error(
-    `runner/${file} imports ${specifier}: only the runtime, the shared templates files, node:, handlebars and its own folder ship`,
+    `runner/${file} imports ${specifier}: only the runtime, the shared ` +
+      'templates files, node:, handlebars and its own folder ship',
   );
 }
 

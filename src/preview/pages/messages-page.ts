@@ -28,6 +28,8 @@ export function messagesPage(good: GoodBuild | undefined): Page {
             good !== undefined &&
             ids.map((id) => {
               const compiled = good.templates.get(id);
+              const encoding =
+                compiled?.sms?.encoding === 'ucs2' ? 'UCS-2' : 'GSM-7';
               const { journeys, reminders } = templateSenders(
                 good.workspace,
                 id,
@@ -44,7 +46,7 @@ export function messagesPage(good: GoodBuild | undefined): Page {
                 <td>
                   ${
                     compiled?.sms
-                      ? `${compiled.sms.encoding === 'ucs2' ? 'UCS-2' : 'GSM-7'}, ${plural(compiled.sms.parts, 'part')}`
+                      ? `${encoding}, ${plural(compiled.sms.parts, 'part')}`
                       : html`<span class="muted">—</span>`
                   }
                 </td>
